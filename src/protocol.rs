@@ -1,0 +1,119 @@
+use core::fmt;
+use core::str::FromStr;
+
+/// A transport protocol of the registry.
+///
+/// A record without a protocol applies to all four.
+///
+/// ```
+/// use iana_ports::Protocol;
+///
+/// assert_eq!("TCP".parse::<Protocol>(), Ok(Protocol::Tcp));
+/// assert_eq!(Protocol::Sctp.to_string(), "sctp");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Protocol {
+    /// Transmission Control Protocol.
+    Tcp,
+    /// User Datagram Protocol.
+    Udp,
+    /// Stream Control Transmission Protocol.
+    Sctp,
+    /// Datagram Congestion Control Protocol.
+    Dccp,
+}
+
+impl Protocol {
+    /// All four, in this order.
+    ///
+    /// ```
+    /// assert_eq!(iana_ports::Protocol::ALL.len(), 4);
+    /// ```
+    pub const ALL: [Protocol; 4] = [Protocol::Tcp, Protocol::Udp, Protocol::Sctp, Protocol::Dccp];
+
+    /// The registry's spelling: `"tcp"`, `"udp"`, `"sctp"` or `"dccp"`.
+    ///
+    /// ```
+    /// assert_eq!(iana_ports::Protocol::Dccp.as_str(), "dccp");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Tcp => "tcp",
+            Protocol::Udp => "udp",
+            Protocol::Sctp => "sctp",
+            Protocol::Dccp => "dccp",
+        }
+    }
+
+    /// Parses `tcp`, `udp`, `sctp` or `dccp` in any ASCII case, in `const`
+    /// context too.
+    ///
+    /// ```
+    /// use iana_ports::Protocol;
+    ///
+    /// const P: Option<Protocol> = Protocol::from_name("Udp");
+    /// assert_eq!(P, Some(Protocol::Udp));
+    /// assert_eq!(Protocol::from_name("icmp"), None);
+    /// ```
+    pub const fn from_name(s: &str) -> Option<Protocol> {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < Protocol::ALL.len() {
+            let p = Protocol::ALL[i];
+            if crate::eq_ignore_case(b, p.as_str().as_bytes()) {
+                return Some(p);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// Position in [`Protocol::ALL`].
+    pub(crate) const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// From the table code: 1 tcp, 2 udp, 3 sctp, 4 dccp, else none.
+    pub(crate) const fn from_code(code: u8) -> Option<Protocol> {
+        match code {
+            1 => Some(Protocol::Tcp),
+            2 => Some(Protocol::Udp),
+            3 => Some(Protocol::Sctp),
+            4 => Some(Protocol::Dccp),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// The error of parsing a [`Protocol`]: the text was not `tcp`, `udp`,
+/// `sctp` or `dccp` in any case.
+///
+/// ```
+/// let err = "icmp".parse::<iana_ports::Protocol>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown transport protocol: expected tcp, udp, sctp or dccp");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParseProtocolError;
+
+impl fmt::Display for ParseProtocolError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown transport protocol: expected tcp, udp, sctp or dccp")
+    }
+}
+
+impl core::error::Error for ParseProtocolError {}
+
+impl FromStr for Protocol {
+    type Err = ParseProtocolError;
+
+    /// Case-insensitive: `"tcp"`, `"TCP"` and `"Tcp"` are all [`Protocol::Tcp`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Protocol::from_name(s).ok_or(ParseProtocolError)
+    }
+}
