@@ -693,12 +693,14 @@ impl<'a> Parser<'a> {
             "draft" => RefKind::Draft,
             "text" => RefKind::Text,
             "note" => RefKind::Note,
-            other => return Err(self.err_at(
-                at,
-                format!(
+            other => {
+                return Err(self.err_at(
+                    at,
+                    format!(
                     "unknown xref type {other:?}: expected person, rfc, uri, draft, text or note"
                 ),
-            )),
+                ))
+            }
         };
         if kind != RefKind::Text && data.is_empty() {
             return Err(self.err_at(at, "xref without data"));
@@ -781,12 +783,14 @@ impl<'a> Parser<'a> {
                         })?);
                     continue;
                 }
-                other => return Err(self.err_at(
-                    at,
-                    format!(
+                other => {
+                    return Err(self.err_at(
+                        at,
+                        format!(
                         "unknown element <{other}> in <person>: expected name, org, uri or updated"
                     ),
-                )),
+                    ))
+                }
             };
             if slot.is_some() {
                 return Err(self.err_at(at, format!("two <{name}> in one person")));

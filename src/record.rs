@@ -141,7 +141,8 @@ impl Record {
     /// ```
     pub fn contacts(self) -> Persons {
         let m = self.meta();
-        let range = usize::from(t::META_CONTACT_BOUND[m])..usize::from(t::META_CONTACT_BOUND[m + 1]);
+        let range =
+            usize::from(t::META_CONTACT_BOUND[m])..usize::from(t::META_CONTACT_BOUND[m + 1]);
         Persons {
             inner: t::CONTACTS[range].iter(),
         }
@@ -190,7 +191,10 @@ impl Record {
     /// ```
     pub fn service_code(self) -> Option<u32> {
         let m = self.meta() as u16;
-        t::SC_META.iter().position(|&x| x == m).map(|k| t::SC_VALUE[k])
+        t::SC_META
+            .iter()
+            .position(|&x| x == m)
+            .map(|k| t::SC_VALUE[k])
     }
 
     /// Known unauthorized use of the port, as the registry reports it.
@@ -395,7 +399,10 @@ impl Reference {
 
 /// Digits to a number; the build checked that RFC numbers are digits.
 fn parse_u32(s: &str) -> u32 {
-    s.bytes().fold(0u32, |n, b| n.wrapping_mul(10).wrapping_add(u32::from(b.wrapping_sub(b'0'))))
+    s.bytes().fold(0u32, |n, b| {
+        n.wrapping_mul(10)
+            .wrapping_add(u32::from(b.wrapping_sub(b'0')))
+    })
 }
 
 index_iter!(

@@ -60,7 +60,10 @@ pub(crate) fn name_records(name: &str) -> &'static [u16] {
 /// a linear search.
 #[cold]
 fn long_name_records(bytes: &[u8]) -> &'static [u16] {
-    match LONG_NAME.iter().position(|&n| string(n).as_bytes().eq_ignore_ascii_case(bytes)) {
+    match LONG_NAME
+        .iter()
+        .position(|&n| string(n).as_bytes().eq_ignore_ascii_case(bytes))
+    {
         Some(k) => group_records(LONG_GROUP[k]),
         None => &[],
     }

@@ -111,7 +111,10 @@ impl PortRange {
     /// assert!(iana_ports::PortRange::single(22).is_single());
     /// ```
     pub const fn single(port: u16) -> PortRange {
-        PortRange { start: port, end: port }
+        PortRange {
+            start: port,
+            end: port,
+        }
     }
 
     /// The first port.
@@ -231,9 +234,18 @@ impl PortClass {
     /// ```
     pub const fn range(self) -> PortRange {
         match self {
-            PortClass::System => PortRange { start: 0, end: 1023 },
-            PortClass::User => PortRange { start: 1024, end: 49151 },
-            PortClass::Dynamic => PortRange { start: 49152, end: 65535 },
+            PortClass::System => PortRange {
+                start: 0,
+                end: 1023,
+            },
+            PortClass::User => PortRange {
+                start: 1024,
+                end: 49151,
+            },
+            PortClass::Dynamic => PortRange {
+                start: 49152,
+                end: 65535,
+            },
         }
     }
 }
