@@ -224,6 +224,9 @@ pub fn parse(file: &str, text: &str) -> Result<Registry, Error> {
 }
 
 const ROOT_ID: &str = "service-names-port-numbers";
+/// Deepest nesting of mixed content (`<paragraph>`, `<br>`, `<xref>` inside
+/// each other); the real files nest two levels. Bounds the recursion.
+const MAX_NESTING: usize = 100;
 
 struct Parser<'a> {
     file: &'a str,
@@ -236,6 +239,8 @@ struct Parser<'a> {
     /// A known (byte offset, line) pair, so that locating the next position
     /// counts only the newlines in between.
     cursor: std::cell::Cell<(usize, usize)>,
+    /// Current depth of `mixed_into` calls.
+    nesting: usize,
 }
 
 /// Element events reduced to what the parser needs.
@@ -266,6 +271,7 @@ impl<'a> Parser<'a> {
             at: 0,
             record: None,
             cursor: std::cell::Cell::new((0, 1)),
+            nesting: 0,
         }
     }
 
@@ -678,8 +684,8 @@ impl<'a> Parser<'a> {
                 return Ok(Xref::Person(data));
             }
             "rfc" => {
-                let ok = data.len() > 3
-                    && data[..3].eq_ignore_ascii_case("rfc")
+                // `get`, not indexing: byte 3 may fall inside a character.
+                let ok = data.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("rfc"))
                     && data[3..].bytes().all(|b| b.is_ascii_digit())
                     && data[3..].parse::<u32>().is_ok();
                 if !ok {
@@ -845,10 +851,18 @@ impl<'a> Parser<'a> {
     }
 
     fn mixed_into(&mut self, name: &str, raw: &mut String) -> Result<(), Error> {
+        if self.nesting >= MAX_NESTING {
+            return Err(self.err(format!("elements nested too deeply in <{name}>")));
+        }
+        // Errors end the parse, so only the Ok path needs to undo this.
+        self.nesting += 1;
         loop {
             match self.next()? {
                 Ev::Text(t) => raw.push_str(&t.replace('\n', " ")),
-                Ev::End => return Ok(()),
+                Ev::End => {
+                    self.nesting -= 1;
+                    return Ok(());
+                }
                 Ev::Eof => return Err(self.err(format!("truncated file: <{name}> is not closed"))),
                 Ev::Empty(c) => match local(&c).as_str() {
                     "br" => raw.push('\n'),

@@ -3,11 +3,13 @@
 //! ```text
 //! cargo run -p xtask -- convert <CSV> [-o registry.xml]
 //! cargo run -p xtask -- check-csv <CSV> <XML>
+//! cargo run -p xtask -- validate <XML>
 //! ```
 
 mod check;
 mod convert;
 mod iana_csv;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -17,7 +19,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 const USAGE: &str = "\
 usage:
   cargo run -p xtask -- convert <CSV> [-o <XML>]   (default output: registry.xml; `-o -` for stdout)
-  cargo run -p xtask -- check-csv <CSV> <XML>";
+  cargo run -p xtask -- check-csv <CSV> <XML>
+  cargo run -p xtask -- validate <XML>             (parse with build/model.rs, print counts)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +31,7 @@ fn main() -> ExitCode {
     let result = match command {
         "convert" => convert::run(rest),
         "check-csv" => check::run(rest),
+        "validate" => validate::run(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())
