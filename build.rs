@@ -48,10 +48,18 @@ fn run() -> Result<(), String> {
         format!("{shown}:{line}:{column}: the registry is not UTF-8")
     })?;
     let registry = model::parse(&shown, &text).map_err(|e| e.to_string())?;
-    let code = tables::generate(&registry).map_err(|e| format!("{shown}: {e}"))?;
+    // Cargo sets this for the `metadata` feature; it is not a variable to
+    // watch (the feature set itself reruns the script).
+    let metadata = env::var_os("CARGO_FEATURE_METADATA").is_some();
+    let (core, meta) =
+        tables::generate(&registry, metadata).map_err(|e| format!("{shown}: {e}"))?;
 
     let out = PathBuf::from(env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
-    write_if_changed(&out.join("tables.rs"), &code)
+    write_if_changed(&out.join("tables.rs"), &core)?;
+    match meta {
+        Some(meta) => write_if_changed(&out.join("meta.rs"), &meta),
+        None => Ok(()),
+    }
 }
 
 fn line_col(bytes: &[u8], pos: usize) -> (usize, usize) {

@@ -42,15 +42,25 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod consts;
+#[cfg(feature = "metadata")]
+mod metadata;
 mod protocol;
+mod query;
 mod record;
 #[cfg(feature = "serde")]
 mod serde_impl;
+mod services;
 mod tables;
 mod types;
 
+pub use consts::{__PortSpec, __port_spec, port_const, service_name_const};
+#[cfg(feature = "metadata")]
+pub use metadata::{Person, Persons, Reference, References, Strs};
 pub use protocol::{ParseProtocolError, Protocol};
-pub use record::{AllRecords, Person, Persons, Record, Records, Reference, References, Strs};
+pub use query::{Matches, ParseQueryError, Query};
+pub use record::{AllRecords, Record, Records};
+pub use services::{write_services, Names, Ranges, ServicesOptions};
 pub use types::{Date, PortClass, PortRange, Status};
 
 /// The date of the registry the crate was built from (its `<updated>`).
@@ -70,6 +80,17 @@ pub const REGISTRY_UPDATED: Date = match Date::unpack(tables::UPDATED) {
 /// ```
 pub const RECORD_COUNT: usize = tables::RECORD_COUNT;
 
+/// Bytes of the always-present tables (names, ports, protocols, status),
+/// for the size test and the benchmarks; not part of the API.
+#[doc(hidden)]
+pub const __CORE_TABLE_BYTES: usize = tables::CORE_BYTES;
+
+/// Bytes of the metadata tables, for the size test and the benchmarks; not
+/// part of the API.
+#[doc(hidden)]
+#[cfg(feature = "metadata")]
+pub const __META_TABLE_BYTES: usize = tables::META_BYTES;
+
 /// Every record whose port range contains `port` and whose protocol is
 /// `protocol` or absent, in registry order. Empty when the registry says
 /// nothing about the port (ports above 49151, mostly).
@@ -83,7 +104,8 @@ pub const RECORD_COUNT: usize = tables::RECORD_COUNT;
 /// ```
 #[inline]
 pub fn by_port(port: u16, protocol: Protocol) -> Records {
-    Records::new(tables::port_records(port, protocol.index()))
+    let (recs, protos) = tables::port_records(port);
+    Records::on(recs, protos, protocol)
 }
 
 /// Every record with the service name `name`, compared ASCII
@@ -100,7 +122,7 @@ pub fn by_port(port: u16, protocol: Protocol) -> Records {
 /// ```
 #[inline]
 pub fn by_name(name: &str) -> Records {
-    Records::new(tables::name_records(name))
+    Records::all(tables::name_records(name))
 }
 
 /// The primary name of `port` on `protocol`: the name of the first assigned

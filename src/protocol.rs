@@ -73,6 +73,11 @@ impl Protocol {
         self as usize
     }
 
+    /// The table code: 1 tcp, 2 udp, 3 sctp, 4 dccp (0 is "any").
+    pub(crate) const fn code(self) -> u8 {
+        self as u8 + 1
+    }
+
     /// From the table code: 1 tcp, 2 udp, 3 sctp, 4 dccp, else none.
     pub(crate) const fn from_code(code: u8) -> Option<Protocol> {
         match code {

@@ -1,12 +1,15 @@
-//! Handles to records, people and references, and their iterators.
+//! Handles to records and their iterators.
 
 use core::fmt;
 use core::iter::FusedIterator;
 use core::ops::Range;
 
+#[cfg(feature = "metadata")]
+use crate::metadata::{Person, Persons, References};
 use crate::tables as t;
-use crate::types::index_iter;
-use crate::{Date, PortRange, Protocol, Status};
+#[cfg(feature = "metadata")]
+use crate::Date;
+use crate::{PortRange, Protocol, Status};
 
 /// One record of the registry: a `Copy` handle to `'static` data.
 ///
@@ -36,6 +39,7 @@ impl Record {
         usize::from(self.ix)
     }
 
+    #[cfg(feature = "metadata")]
     #[inline]
     fn meta(self) -> usize {
         usize::from(t::REC_META[self.i()])
@@ -108,6 +112,7 @@ impl Record {
         Status::from_code(t::REC_KIND[self.i()] >> 4)
     }
 
+    #[cfg(feature = "metadata")]
     /// The description, `""` when the registry has none. `<br/>` becomes a
     /// line break; other white space runs become one space.
     ///
@@ -116,9 +121,10 @@ impl Record {
     /// assert_eq!(r.description(), "X Window System");
     /// ```
     pub fn description(self) -> &'static str {
-        t::string(t::META_DESC[self.meta()])
+        t::meta_string(t::META_DESC[self.meta()])
     }
 
+    #[cfg(feature = "metadata")]
     /// The person or organisation in the record's `<assignee>`. IANA's CSV
     /// export shows the contact as the assignee when there is none.
     ///
@@ -133,6 +139,7 @@ impl Record {
         }
     }
 
+    #[cfg(feature = "metadata")]
     /// The record's contacts (its person references), in registry order.
     ///
     /// ```
@@ -148,6 +155,7 @@ impl Record {
         }
     }
 
+    #[cfg(feature = "metadata")]
     /// The registration date (`date` attribute), when recorded.
     ///
     /// ```
@@ -158,6 +166,7 @@ impl Record {
         Date::unpack(t::META_DATE[self.meta()])
     }
 
+    #[cfg(feature = "metadata")]
     /// The last modification date (`updated` attribute), when recorded.
     ///
     /// ```
@@ -168,6 +177,7 @@ impl Record {
         Date::unpack(t::META_UPDATED[self.meta()])
     }
 
+    #[cfg(feature = "metadata")]
     /// The references other than people: RFCs, URIs, drafts, text, footnotes.
     ///
     /// ```
@@ -182,6 +192,7 @@ impl Record {
         }
     }
 
+    #[cfg(feature = "metadata")]
     /// The DCCP service code (RFC 4340), on the few records that have one.
     ///
     /// ```
@@ -197,6 +208,7 @@ impl Record {
             .map(|k| t::SC_VALUE[k])
     }
 
+    #[cfg(feature = "metadata")]
     /// Known unauthorized use of the port, as the registry reports it.
     ///
     /// ```
@@ -204,9 +216,10 @@ impl Record {
     /// assert_eq!(x11.unauthorized(), Some("Known Unauthorized Use on port 6003"));
     /// ```
     pub fn unauthorized(self) -> Option<&'static str> {
-        t::opt_string(t::META_UNAUTHORIZED[self.meta()])
+        t::opt_meta_string(t::META_UNAUTHORIZED[self.meta()])
     }
 
+    #[cfg(feature = "metadata")]
     /// The assignment notes (DNS-SD TXT keys, aliases, history).
     ///
     /// ```
@@ -214,275 +227,122 @@ impl Record {
     /// assert!(ssh.note().unwrap().starts_with("Defined TXT keys"));
     /// ```
     pub fn note(self) -> Option<&'static str> {
-        t::opt_string(t::META_NOTE[self.meta()])
+        t::opt_meta_string(t::META_NOTE[self.meta()])
     }
 }
 
 impl fmt::Debug for Record {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Record")
-            .field("index", &self.index())
+        let mut d = f.debug_struct("Record");
+        d.field("index", &self.index())
             .field("name", &self.name())
             .field("protocol", &self.protocol())
             .field("ports", &self.ports())
-            .field("status", &self.status())
-            .field("description", &self.description())
-            .finish()
+            .field("status", &self.status());
+        #[cfg(feature = "metadata")]
+        d.field("description", &self.description());
+        d.finish()
     }
 }
 
-/// A person or organisation of the registry's `<people>` section.
-///
-/// IANA's CSV export carries only the id; the XML adds name, organisation
-/// and address where known.
-///
-/// ```
-/// let p = iana_ports::by_name("x11").next().unwrap().contacts().next().unwrap();
-/// assert_eq!(p.id(), "Stephen_Gildea");
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Person {
-    ix: u16,
-}
-
-impl Person {
-    #[inline]
-    pub(crate) const fn at(ix: usize) -> Person {
-        Person { ix: ix as u16 }
-    }
-
-    /// The registry's id, as written in `[Jon_Postel]`.
-    ///
-    /// ```
-    /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// assert_eq!(p.id(), "Jon_Postel");
-    /// ```
-    pub fn id(self) -> &'static str {
-        t::string(t::PERSON_ID[usize::from(self.ix)])
-    }
-
-    /// The person's name, when the registry gives it.
-    ///
-    /// ```
-    /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// let _maybe: Option<&str> = p.name();
-    /// ```
-    pub fn name(self) -> Option<&'static str> {
-        t::opt_string(t::PERSON_NAME[usize::from(self.ix)])
-    }
-
-    /// The organisation, when the registry gives it.
-    ///
-    /// ```
-    /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// let _maybe: Option<&str> = p.org();
-    /// ```
-    pub fn org(self) -> Option<&'static str> {
-        t::opt_string(t::PERSON_ORG[usize::from(self.ix)])
-    }
-
-    /// The first address, as the registry writes it (`mailto:postel&isi.edu`:
-    /// IANA writes `&` for `@`), when given.
-    ///
-    /// ```
-    /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// let _maybe: Option<&str> = p.uri();
-    /// ```
-    pub fn uri(self) -> Option<&'static str> {
-        self.uris().next()
-    }
-
-    /// Every address of the person, in registry order (a few have two).
-    ///
-    /// ```
-    /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// assert_eq!(p.uris().next(), p.uri());
-    /// ```
-    pub fn uris(self) -> Strs {
-        let i = usize::from(self.ix);
-        let range = usize::from(t::PERSON_URI_BOUND[i])..usize::from(t::PERSON_URI_BOUND[i + 1]);
-        Strs {
-            inner: t::URIS[range].iter(),
-        }
-    }
-
-    /// When the person's entry was last updated, when given.
-    ///
-    /// ```
-    /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// let _maybe: Option<iana_ports::Date> = p.updated();
-    /// ```
-    pub fn updated(self) -> Option<Date> {
-        Date::unpack(t::PERSON_UPDATED[usize::from(self.ix)])
-    }
-}
-
-impl fmt::Debug for Person {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Person")
-            .field("id", &self.id())
-            .field("name", &self.name())
-            .field("org", &self.org())
-            .field("uris", &self.uris())
-            .finish()
-    }
-}
-
-/// A reference of a record, other than a person.
-///
-/// `text` is the reference's own body text in the registry, when it has one
-/// (`RFC8765, Section 6.1`).
+/// Records in registry order, from [`by_port`](crate::by_port) and
+/// [`by_name`](crate::by_name): a view of a static slice, no allocation.
 ///
 /// ```
-/// use iana_ports::Reference;
-///
-/// let ftp = iana_ports::by_name("ftp").next().unwrap();
-/// assert_eq!(ftp.references().next(), Some(Reference::Rfc { number: 959, text: None }));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Reference {
-    /// An RFC, by number.
-    Rfc {
-        /// The RFC number.
-        number: u32,
-        /// The body text, if any.
-        text: Option<&'static str>,
-    },
-    /// A web address.
-    Uri {
-        /// The address.
-        uri: &'static str,
-        /// The body text, if any.
-        text: Option<&'static str>,
-    },
-    /// An Internet-Draft or an RFC-to-be (`RFC-ietf-...`), by name.
-    Draft {
-        /// The draft name.
-        name: &'static str,
-        /// The body text, if any.
-        text: Option<&'static str>,
-    },
-    /// Free text.
-    Text(&'static str),
-    /// A footnote of the registry.
-    Note {
-        /// The footnote's anchor (`"1"`).
-        anchor: &'static str,
-        /// The footnote's text, when the registry has it (IANA's CSV export
-        /// does not).
-        footnote: Option<&'static str>,
-    },
-}
-
-impl Reference {
-    fn at(i: usize) -> Reference {
-        let data = t::string(t::REF_DATA[i]);
-        let text = t::opt_string(t::REF_TEXT[i]);
-        match t::REF_KIND[i] {
-            0 => Reference::Rfc {
-                number: parse_u32(data.get(3..).unwrap_or("")),
-                text,
-            },
-            1 => Reference::Uri { uri: data, text },
-            2 => Reference::Draft { name: data, text },
-            4 => Reference::Note {
-                anchor: data,
-                footnote: t::FOOTNOTE_ANCHOR
-                    .iter()
-                    .position(|&a| t::string(a) == data)
-                    .map(|k| t::string(t::FOOTNOTE_TEXT[k])),
-            },
-            _ => Reference::Text(text.unwrap_or("")),
-        }
-    }
-}
-
-/// Digits to a number; the build checked that RFC numbers are digits.
-fn parse_u32(s: &str) -> u32 {
-    s.bytes().fold(0u32, |n, b| {
-        n.wrapping_mul(10)
-            .wrapping_add(u32::from(b.wrapping_sub(b'0')))
-    })
-}
-
-index_iter!(
-    /// Records in registry order, from [`by_port`](crate::by_port) and
-    /// [`by_name`](crate::by_name): a view of a static slice, no allocation.
-    ///
-    /// ```
-    /// let names: Vec<_> = iana_ports::by_port(80, iana_ports::Protocol::Tcp)
-    ///     .filter_map(|r| r.name())
-    ///     .collect();
-    /// assert_eq!(names, ["http", "www", "www-http"]);
-    /// ```
-    Records,
-    Record,
-    core::slice::Iter<'static, u16>
-);
-
-impl Records {
-    pub(crate) fn new(ix: &'static [u16]) -> Records {
-        Records { inner: ix.iter() }
-    }
-}
-
-index_iter!(
-    /// The contacts of a record, from [`Record::contacts`].
-    ///
-    /// ```
-    /// let r = iana_ports::by_name("x11").next().unwrap();
-    /// assert_eq!(r.contacts().len(), 1);
-    /// ```
-    Persons,
-    Person,
-    core::slice::Iter<'static, u16>
-);
-
-/// Strings of the registry, such as [`Person::uris`].
-///
-/// ```
-/// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-/// assert!(p.uris().len() <= 2);
+/// let names: Vec<_> = iana_ports::by_port(80, iana_ports::Protocol::Tcp)
+///     .filter_map(|r| r.name())
+///     .collect();
+/// assert_eq!(names, ["http", "www", "www-http"]);
 /// ```
 #[derive(Clone, Debug)]
-pub struct Strs {
-    inner: core::slice::Iter<'static, t::StrIx>,
+pub struct Records {
+    recs: &'static [u16],
+    /// Protocol codes beside `recs` when filtering, else empty.
+    protos: &'static [u8],
+    /// Keep records on this protocol code or on none; 0 keeps all.
+    protocol: u8,
+    /// The part of `recs` not yet returned.
+    front: usize,
+    back: usize,
 }
 
-impl Iterator for Strs {
-    type Item = &'static str;
+impl Records {
+    /// Every record of `recs`.
+    #[inline]
+    pub(crate) fn all(recs: &'static [u16]) -> Records {
+        Records {
+            recs,
+            protos: &[],
+            protocol: 0,
+            front: 0,
+            back: recs.len(),
+        }
+    }
+
+    /// The records of `recs` on `protocol` or on none; `protos` holds their
+    /// protocol codes.
+    #[inline]
+    pub(crate) fn on(recs: &'static [u16], protos: &'static [u8], protocol: Protocol) -> Records {
+        Records {
+            recs,
+            protos,
+            protocol: protocol.code(),
+            front: 0,
+            back: recs.len(),
+        }
+    }
 
     #[inline]
-    fn next(&mut self) -> Option<&'static str> {
-        self.inner.next().map(|&i| t::string(i))
+    fn keeps(&self, k: usize) -> bool {
+        self.protocol == 0 || {
+            let code = self.protos[k];
+            code == 0 || code == self.protocol
+        }
+    }
+}
+
+impl Iterator for Records {
+    type Item = Record;
+
+    #[inline]
+    fn next(&mut self) -> Option<Record> {
+        while self.front < self.back {
+            let k = self.front;
+            self.front += 1;
+            if self.keeps(k) {
+                return Some(Record::at(usize::from(self.recs[k])));
+            }
+        }
+        None
     }
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
+        // The lists are short (a handful of records): counting is cheap.
+        let n = if self.protocol == 0 {
+            self.back - self.front
+        } else {
+            (self.front..self.back).filter(|&k| self.keeps(k)).count()
+        };
+        (n, Some(n))
     }
 }
 
-impl DoubleEndedIterator for Strs {
+impl DoubleEndedIterator for Records {
     #[inline]
-    fn next_back(&mut self) -> Option<&'static str> {
-        self.inner.next_back().map(|&i| t::string(i))
+    fn next_back(&mut self) -> Option<Record> {
+        while self.front < self.back {
+            self.back -= 1;
+            if self.keeps(self.back) {
+                return Some(Record::at(usize::from(self.recs[self.back])));
+            }
+        }
+        None
     }
 }
 
-impl ExactSizeIterator for Strs {}
-impl FusedIterator for Strs {}
-
-/// The references of a record, from [`Record::references`].
-///
-/// ```
-/// let r = iana_ports::by_name("http").next().unwrap();
-/// assert!(r.references().len() >= 1);
-/// ```
-#[derive(Clone, Debug)]
-pub struct References {
-    inner: Range<usize>,
-}
+impl ExactSizeIterator for Records {}
+impl FusedIterator for Records {}
 
 /// Every record in registry order, from [`records`](crate::records).
 ///
@@ -494,6 +354,7 @@ pub struct AllRecords {
     pub(crate) inner: Range<usize>,
 }
 
+/// An iterator over a range of table rows.
 macro_rules! range_iter {
     ($name:ident, $item:ty, $at:path) => {
         impl Iterator for $name {
@@ -527,5 +388,6 @@ macro_rules! range_iter {
     };
 }
 
-range_iter!(References, Reference, Reference::at);
 range_iter!(AllRecords, Record, Record::at);
+#[cfg(feature = "metadata")]
+pub(crate) use range_iter;

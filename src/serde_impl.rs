@@ -6,7 +6,9 @@ use core::fmt;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::{Date, Person, PortRange, Protocol, Record, Reference, Status};
+#[cfg(feature = "metadata")]
+use crate::{Date, Person, Reference};
+use crate::{PortRange, Protocol, Record, Status};
 
 impl Serialize for Protocol {
     /// As `"tcp"`, `"udp"`, `"sctp"` or `"dccp"`.
@@ -49,6 +51,7 @@ impl Serialize for Status {
     }
 }
 
+#[cfg(feature = "metadata")]
 impl Serialize for Date {
     /// As `"2024-06-12"` or `"2007-01"`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -66,9 +69,11 @@ impl Serialize for PortRange {
     }
 }
 
+#[cfg(feature = "metadata")]
 /// A `Copy` iterator serialised as a sequence without collecting it.
 struct Seq<I>(I);
 
+#[cfg(feature = "metadata")]
 impl<I> Serialize for Seq<I>
 where
     I: Iterator + Clone,
@@ -79,6 +84,7 @@ where
     }
 }
 
+#[cfg(feature = "metadata")]
 impl Serialize for Person {
     /// As `{"id", "name", "org", "uris", "updated"}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -92,6 +98,7 @@ impl Serialize for Person {
     }
 }
 
+#[cfg(feature = "metadata")]
 impl Serialize for Reference {
     /// As `{"type": "rfc", "rfc": 6335, "text": null}`, `{"type": "uri",
     /// "uri": ..}`, `{"type": "draft", "name": ..}`, `{"type": "text",
@@ -130,15 +137,26 @@ impl Serialize for Reference {
 }
 
 impl Serialize for Record {
-    /// Every field: `name`, `protocol`, `ports`, `status`, `description`,
-    /// `assignee`, `contacts`, `registered`, `modified`, `references`,
-    /// `service_code`, `unauthorized`, `note`; absent values as `null`.
+    /// Every field: `name`, `protocol`, `ports`, `status` and, with the
+    /// `metadata` feature, `description`, `assignee`, `contacts`,
+    /// `registered`, `modified`, `references`, `service_code`,
+    /// `unauthorized`, `note`; absent values as `null`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Record", 13)?;
+        let fields = if cfg!(feature = "metadata") { 13 } else { 4 };
+        let mut st = s.serialize_struct("Record", fields)?;
         st.serialize_field("name", &self.name())?;
         st.serialize_field("protocol", &self.protocol())?;
         st.serialize_field("ports", &self.ports())?;
         st.serialize_field("status", &self.status())?;
+        #[cfg(feature = "metadata")]
+        self.serialize_metadata(&mut st)?;
+        st.end()
+    }
+}
+
+impl Record {
+    #[cfg(feature = "metadata")]
+    fn serialize_metadata<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
         st.serialize_field("description", self.description())?;
         st.serialize_field("assignee", &self.assignee())?;
         st.serialize_field("contacts", &Seq(self.contacts()))?;
@@ -147,7 +165,6 @@ impl Serialize for Record {
         st.serialize_field("references", &Seq(self.references()))?;
         st.serialize_field("service_code", &self.service_code())?;
         st.serialize_field("unauthorized", &self.unauthorized())?;
-        st.serialize_field("note", &self.note())?;
-        st.end()
+        st.serialize_field("note", &self.note())
     }
 }

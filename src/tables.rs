@@ -2,75 +2,67 @@
 //! and the few accessors every other module shares.
 
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+#[cfg(feature = "metadata")]
+include!(concat!(env!("OUT_DIR"), "/meta.rs"));
 
-/// String `ix` of the blob; string 0 is `""`.
+/// Name `ix` (`REC_NAME` values); string 0 is `""`.
 #[inline]
 pub(crate) fn string(ix: StrIx) -> &'static str {
     let i = ix as usize;
     &STR[STR_END[i] as usize..STR_END[i + 1] as usize]
 }
 
-/// String `ix`, `None` for string 0.
+/// Name `ix`, `None` for string 0.
 #[inline]
 pub(crate) fn opt_string(ix: StrIx) -> Option<&'static str> {
     (ix != 0).then(|| string(ix))
 }
 
-/// The records that apply to `port` on protocol number `p` (0-based index
-/// into `Protocol::ALL`), as indices in registry order.
+/// Metadata string `ix`; string 0 is `""`.
+#[cfg(feature = "metadata")]
 #[inline]
-pub(crate) fn port_records(port: u16, p: usize) -> &'static [u16] {
-    let base = SEG_BASE[p] as usize;
-    let starts = &SEG_START[base..SEG_BASE[p + 1] as usize];
-    let blocks = &BLOCK[p * ((1 << (16 - BLOCK_SHIFT)) + 1)..];
-    let b = usize::from(port >> BLOCK_SHIFT);
-    let (lo, hi) = (usize::from(blocks[b]), usize::from(blocks[b + 1]));
-    // starts[lo] <= port < starts[hi + 1]: search the few segments between.
-    let seg = base + lo + starts[lo..=hi].partition_point(|&s| s <= port) - 1;
-    &SEG_RECS[SEG_BOUND[seg] as usize..SEG_BOUND[seg + 1] as usize]
+pub(crate) fn meta_string(ix: MetaStrIx) -> &'static str {
+    let i = ix as usize;
+    &META_STR[META_STR_END[i] as usize..META_STR_END[i + 1] as usize]
 }
 
-/// The name group of `name`, compared ASCII-case-insensitively.
+/// Metadata string `ix`, `None` for string 0.
+#[cfg(feature = "metadata")]
+#[inline]
+pub(crate) fn opt_meta_string(ix: MetaStrIx) -> Option<&'static str> {
+    (ix != 0).then(|| meta_string(ix))
+}
+
+/// The records whose port range contains `port`, on any protocol, as
+/// indices in registry order, with their protocol codes (0 any, 1 tcp,
+/// 2 udp, 3 sctp, 4 dccp).
+#[inline]
+pub(crate) fn port_records(port: u16) -> (&'static [u16], &'static [u8]) {
+    let p = usize::from(port);
+    let seg = match PORT_OFF.get(p) {
+        Some(&off) => PORT_BLOCK[p >> BLOCK_SHIFT] as usize + usize::from(off),
+        None => LAST_SEG,
+    };
+    let range = SEG_BOUND[seg] as usize..SEG_BOUND[seg + 1] as usize;
+    (&SEG_RECS[range.clone()], &SEG_PROTO[range])
+}
+
+/// The records named `name`, compared ASCII-case-insensitively, as indices
+/// in registry order.
 #[inline]
 pub(crate) fn name_records(name: &str) -> &'static [u16] {
     let bytes = name.as_bytes();
-    if bytes.len() > KEY_LEN {
-        return long_name_records(bytes);
-    }
-    if bytes.is_empty() {
+    let fp = bytes.iter().fold(FP_SEED, |h, &b| {
+        (h ^ u32::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0193)
+    });
+    let Some(&(start, recs, len, count)) = NAME_MAP.get(&fp) else {
+        return &[];
+    };
+    // The fingerprint only picks a candidate: confirm it.
+    let start = start as usize;
+    let spelling = &STR.as_bytes()[start..start + usize::from(len)];
+    if !spelling.eq_ignore_ascii_case(bytes) {
         return &[];
     }
-    let mut key = [0u8; KEY_LEN];
-    let mut nul = false;
-    for (k, &b) in key.iter_mut().zip(bytes) {
-        nul |= b == 0;
-        *k = b.to_ascii_lowercase();
-    }
-    if nul {
-        // Keys are zero-padded: a NUL in the input could match the padding.
-        return &[];
-    }
-    match NAME_MAP.get(&key) {
-        Some(&g) => group_records(g),
-        None => &[],
-    }
-}
-
-/// Names longer than `KEY_LEN` (legacy registrations with spaces): few, so
-/// a linear search.
-#[cold]
-fn long_name_records(bytes: &[u8]) -> &'static [u16] {
-    match LONG_NAME
-        .iter()
-        .position(|&n| string(n).as_bytes().eq_ignore_ascii_case(bytes))
-    {
-        Some(k) => group_records(LONG_GROUP[k]),
-        None => &[],
-    }
-}
-
-#[inline]
-fn group_records(g: u16) -> &'static [u16] {
-    let g = usize::from(g);
-    &NAME_RECS[usize::from(NAME_BOUND[g])..usize::from(NAME_BOUND[g + 1])]
+    &NAME_RECS[usize::from(recs)..usize::from(recs) + usize::from(count)]
 }

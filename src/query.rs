@@ -1,0 +1,423 @@
+//! What users type: `443`, `443/tcp`, `https`, `HTTPS/udp`.
+
+use core::fmt;
+use core::iter::FusedIterator;
+use core::str::FromStr;
+
+use crate::{tables, PortRange, Protocol, Record};
+
+/// A port or a service name, optionally followed by `/` and a transport
+/// protocol, as users type it: `443`, `443/tcp`, `https`, `HTTPS/udp`,
+/// `x11/tcp`, `sql*net`.
+///
+/// Parsing ([`FromStr`]) follows these rules, and allocates nothing:
+///
+/// - Text made only of ASCII digits is a port (`0` to `65535`); anything
+///   else is a service name, so `9pfs` is a name, not port 9. RFC 6335
+///   requires a letter in every name, so no name is all digits.
+/// - A trailing `/tcp`, `/udp`, `/sctp` or `/dccp` (any case) is the
+///   protocol. Names may contain `/` themselves (`EtherNet/IP-1`): the text
+///   after the last `/` is a protocol only when the whole text is not a
+///   registered name.
+/// - Names compare ASCII case-insensitively (RFC 6335, section 5.1); the
+///   query keeps the registry's spelling.
+/// - A name must be registered (for the protocol, when one is given); a port
+///   need not be: `60000/tcp` parses and has no records.
+/// - Port ranges (`6000-6063`) are rejected with
+///   [`ParseQueryError::Range`]: whether a range should match records that
+///   contain it, overlap it or equal it is ambiguous. Query one port
+///   (`6003`) or the name (`x11`) instead.
+/// - No white space is trimmed.
+///
+/// [`Display`](fmt::Display) writes the query back in a form that parses to
+/// the same query: `443/tcp`, `https/udp`, `x11`.
+///
+/// ```
+/// use iana_ports::{Protocol, Query};
+///
+/// let q: Query = "HTTPS/udp".parse()?;
+/// assert_eq!(q.name(), Some("https"));
+/// assert_eq!(q.port(), Some(443));
+/// assert_eq!(q.protocol(), Some(Protocol::Udp));
+/// assert_eq!(q.to_string(), "https/udp");
+///
+/// let q: Query = "443/tcp".parse()?;
+/// let names: Vec<_> = q.records().filter_map(|r| r.name()).collect();
+/// assert_eq!(names, ["https"]);
+/// # Ok::<(), iana_ports::ParseQueryError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Query {
+    /// The registry's spelling of the name; `None` for a port query.
+    name: Option<&'static str>,
+    /// The port typed, or for a name the first port of its first matching
+    /// record.
+    port: Option<u16>,
+    protocol: Option<Protocol>,
+}
+
+impl Query {
+    /// The service name, as the registry spells it (`"https"` for
+    /// `"HTTPS"`); `None` when the query is a port.
+    ///
+    /// ```
+    /// use iana_ports::Query;
+    ///
+    /// assert_eq!("SQL*NET".parse::<Query>()?.name(), Some("sql*net"));
+    /// assert_eq!("443".parse::<Query>()?.name(), None);
+    /// # Ok::<(), iana_ports::ParseQueryError>(())
+    /// ```
+    pub fn name(&self) -> Option<&'static str> {
+        self.name
+    }
+
+    /// The port: the one typed, or for a name the first port of its first
+    /// matching record in registry order (as [`port`](fn@crate::port) gives
+    /// it). `None` for a name registered without a port (DNS-SD/SRV
+    /// service names).
+    ///
+    /// ```
+    /// use iana_ports::Query;
+    ///
+    /// assert_eq!("443/tcp".parse::<Query>()?.port(), Some(443));
+    /// assert_eq!("x11".parse::<Query>()?.port(), Some(6000)); // 6000-6063
+    /// assert_eq!("http-alt".parse::<Query>()?.port(), Some(591)); // also 8008, 8080
+    /// # Ok::<(), iana_ports::ParseQueryError>(())
+    /// ```
+    pub fn port(&self) -> Option<u16> {
+        self.port
+    }
+
+    /// The protocol given after `/`, if any.
+    ///
+    /// ```
+    /// use iana_ports::{Protocol, Query};
+    ///
+    /// assert_eq!("x11/TCP".parse::<Query>()?.protocol(), Some(Protocol::Tcp));
+    /// assert_eq!("x11".parse::<Query>()?.protocol(), None);
+    /// # Ok::<(), iana_ports::ParseQueryError>(())
+    /// ```
+    pub fn protocol(&self) -> Option<Protocol> {
+        self.protocol
+    }
+
+    /// The matching records, in registry order, each once:
+    ///
+    /// - `PORT/PROTO`: [`by_port`](crate::by_port), so records without a
+    ///   protocol are included;
+    /// - `PORT`: the records of the port on any protocol;
+    /// - `NAME`: [`by_name`](crate::by_name);
+    /// - `NAME/PROTO`: `by_name`, keeping the records that
+    ///   [apply to](Record::applies_to) the protocol.
+    ///
+    /// A name query always has at least one record; a port query may have
+    /// none (ports the registry says nothing about).
+    ///
+    /// ```
+    /// use iana_ports::{Protocol, Query};
+    ///
+    /// let q: Query = "443".parse()?;
+    /// let protos: Vec<_> = q.records().map(|r| r.protocol()).collect();
+    /// assert_eq!(protos, [Some(Protocol::Tcp), Some(Protocol::Udp), Some(Protocol::Sctp)]);
+    ///
+    /// let q: Query = "ssh/sctp".parse()?;
+    /// assert_eq!(q.records().count(), 1);
+    /// # Ok::<(), iana_ports::ParseQueryError>(())
+    /// ```
+    pub fn records(&self) -> Matches {
+        let empty: &'static [u16] = &[];
+        match (self.name, self.port, self.protocol) {
+            (Some(name), _, protocol) => Matches {
+                lists: [
+                    tables::name_records(name).iter(),
+                    empty.iter(),
+                    empty.iter(),
+                    empty.iter(),
+                ],
+                filter: protocol,
+            },
+            // The port's records on all protocols, each once, in registry
+            // order; filtered like `by_port` when a protocol is given.
+            (None, Some(port), protocol) => Matches {
+                lists: [
+                    tables::port_records(port).0.iter(),
+                    empty.iter(),
+                    empty.iter(),
+                    empty.iter(),
+                ],
+                filter: protocol,
+            },
+            (None, None, _) => Matches {
+                lists: [empty.iter(), empty.iter(), empty.iter(), empty.iter()],
+                filter: None,
+            },
+        }
+    }
+}
+
+/// Whether `s` is one or more ASCII digits.
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A port from ASCII digits (any number of them, leading zeros allowed).
+fn parse_port(s: &str) -> Result<u16, ParseQueryError> {
+    let mut n: u32 = 0;
+    for b in s.bytes() {
+        n = n * 10 + u32::from(b - b'0');
+        if n > u32::from(u16::MAX) {
+            return Err(ParseQueryError::PortOutOfRange);
+        }
+    }
+    Ok(n as u16)
+}
+
+/// `DIGITS-DIGITS`: a port range as the registry writes it.
+fn is_range(s: &str) -> bool {
+    s.split_once('-')
+        .is_some_and(|(a, b)| is_digits(a) && is_digits(b))
+}
+
+fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
+    Ok(Query {
+        name: None,
+        port: Some(parse_port(port)?),
+        protocol,
+    })
+}
+
+/// A name query: `name` is known to have records.
+fn name_query(name: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
+    let mut matching = crate::by_name(name).filter(|r| protocol.is_none_or(|p| r.applies_to(p)));
+    let first = matching.next().ok_or(ParseQueryError::NotOnProtocol)?;
+    let port = core::iter::once(first)
+        .chain(matching)
+        .find_map(Record::ports)
+        .map(PortRange::start);
+    Ok(Query {
+        name: first.name(),
+        port,
+        protocol,
+    })
+}
+
+impl FromStr for Query {
+    type Err = ParseQueryError;
+
+    /// Parses `PORT`, `PORT/PROTO`, `NAME` or `NAME/PROTO`; see [`Query`].
+    fn from_str(s: &str) -> Result<Query, ParseQueryError> {
+        if s.is_empty() {
+            return Err(ParseQueryError::Empty);
+        }
+        if is_digits(s) {
+            return port_query(s, None);
+        }
+        if is_range(s) {
+            return Err(ParseQueryError::Range);
+        }
+        let Some((head, tail)) = s.rsplit_once('/') else {
+            return match crate::by_name(s).len() {
+                0 => Err(ParseQueryError::UnknownName),
+                _ => name_query(s, None),
+            };
+        };
+        if head.is_empty() {
+            return Err(ParseQueryError::Empty);
+        }
+        if is_digits(head) {
+            let protocol = Protocol::from_name(tail).ok_or(ParseQueryError::UnknownProtocol)?;
+            return port_query(head, Some(protocol));
+        }
+        if is_range(head) {
+            return Err(ParseQueryError::Range);
+        }
+        // A name may contain '/' (`EtherNet/IP-1`): the whole text first.
+        if crate::by_name(s).len() > 0 {
+            return name_query(s, None);
+        }
+        let known = crate::by_name(head).len() > 0;
+        match (known, Protocol::from_name(tail)) {
+            (true, Some(protocol)) => name_query(head, Some(protocol)),
+            (true, None) => Err(ParseQueryError::UnknownProtocol),
+            (false, _) => Err(ParseQueryError::UnknownName),
+        }
+    }
+}
+
+impl fmt::Display for Query {
+    /// `NAME`, `NAME/PROTO`, `PORT` or `PORT/PROTO`; parses back to the same
+    /// query.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.name, self.port) {
+            (Some(name), _) => f.write_str(name)?,
+            (None, Some(port)) => write!(f, "{port}")?,
+            (None, None) => {}
+        }
+        match self.protocol {
+            Some(p) => write!(f, "/{}", p.as_str()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The error of parsing a [`Query`]. It holds no copy of the input (no
+/// allocation): the caller has it.
+///
+/// ```
+/// use iana_ports::{ParseQueryError, Query};
+///
+/// let err = "80/xyz".parse::<Query>().unwrap_err();
+/// assert_eq!(err, ParseQueryError::UnknownProtocol);
+/// assert_eq!(err.to_string(), "unknown transport protocol: expected tcp, udp, sctp or dccp");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseQueryError {
+    /// Nothing before the `/` or no text at all: `""`, `"/tcp"`.
+    ///
+    /// ```
+    /// use iana_ports::{ParseQueryError, Query};
+    /// assert_eq!("".parse::<Query>(), Err(ParseQueryError::Empty));
+    /// ```
+    Empty,
+    /// All digits, but above 65535: `"70000"`.
+    ///
+    /// ```
+    /// use iana_ports::{ParseQueryError, Query};
+    /// assert_eq!("70000/tcp".parse::<Query>(), Err(ParseQueryError::PortOutOfRange));
+    /// ```
+    PortOutOfRange,
+    /// The text after the `/` is not `tcp`, `udp`, `sctp` or `dccp`:
+    /// `"80/xyz"`, `"https/icmp"`.
+    ///
+    /// ```
+    /// use iana_ports::{ParseQueryError, Query};
+    /// assert_eq!("https/icmp".parse::<Query>(), Err(ParseQueryError::UnknownProtocol));
+    /// ```
+    UnknownProtocol,
+    /// Not a registered service name (in any case): `"no-such-service"`.
+    ///
+    /// ```
+    /// use iana_ports::{ParseQueryError, Query};
+    /// assert_eq!("no-such-service".parse::<Query>(), Err(ParseQueryError::UnknownName));
+    /// ```
+    UnknownName,
+    /// A registered name without a record for the protocol: `"ssh/dccp"`.
+    ///
+    /// ```
+    /// use iana_ports::{ParseQueryError, Query};
+    /// assert_eq!("ssh/dccp".parse::<Query>(), Err(ParseQueryError::NotOnProtocol));
+    /// ```
+    NotOnProtocol,
+    /// A port range, `"6000-6063"`: not a query (see [`Query`]).
+    ///
+    /// ```
+    /// use iana_ports::{ParseQueryError, Query};
+    /// assert_eq!("6000-6063/tcp".parse::<Query>(), Err(ParseQueryError::Range));
+    /// ```
+    Range,
+}
+
+impl fmt::Display for ParseQueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ParseQueryError::Empty => {
+                "empty query: expected a port or a service name, optionally followed by /protocol"
+            }
+            ParseQueryError::PortOutOfRange => "port number out of range: ports are 0 to 65535",
+            ParseQueryError::UnknownProtocol => {
+                "unknown transport protocol: expected tcp, udp, sctp or dccp"
+            }
+            ParseQueryError::UnknownName => "unknown service name",
+            ParseQueryError::NotOnProtocol => "service name not registered for this protocol",
+            ParseQueryError::Range => {
+                "port ranges are not supported: give one port or a service name"
+            }
+        })
+    }
+}
+
+impl core::error::Error for ParseQueryError {}
+
+/// The records of a [`Query`], from [`Query::records`]: registry order,
+/// each record once, no allocation.
+///
+/// It merges up to four static index lists (one per protocol, for a port
+/// without a protocol) and may filter by protocol (a name with a protocol),
+/// so it is double-ended and fused but not exact-size.
+///
+/// ```
+/// let q: iana_ports::Query = "x11/udp".parse()?;
+/// let last = q.records().next_back().unwrap();
+/// assert_eq!(last.ports().unwrap().to_string(), "6000-6063");
+/// # Ok::<(), iana_ports::ParseQueryError>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Matches {
+    /// Strictly increasing record indices; a record may be in several lists
+    /// (records without a protocol are on every protocol's port list).
+    lists: [core::slice::Iter<'static, u16>; 4],
+    /// Keep only records that apply to this protocol.
+    filter: Option<Protocol>,
+}
+
+impl Matches {
+    fn keep(&self, ix: u16) -> bool {
+        self.filter
+            .is_none_or(|p| Record::at(usize::from(ix)).applies_to(p))
+    }
+}
+
+impl Iterator for Matches {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        loop {
+            // The smallest front index; every list holding it has it in
+            // front, as everything smaller is consumed from both ends.
+            let min = self
+                .lists
+                .iter()
+                .filter_map(|l| l.as_slice().first())
+                .min()?;
+            let min = *min;
+            for l in &mut self.lists {
+                if l.as_slice().first() == Some(&min) {
+                    l.next();
+                }
+            }
+            if self.keep(min) {
+                return Some(Record::at(usize::from(min)));
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let longest = self.lists.iter().map(|l| l.len()).max().unwrap_or(0);
+        let total = self.lists.iter().map(|l| l.len()).sum();
+        let low = if self.filter.is_some() { 0 } else { longest };
+        (low, Some(total))
+    }
+}
+
+impl DoubleEndedIterator for Matches {
+    fn next_back(&mut self) -> Option<Record> {
+        loop {
+            let max = *self
+                .lists
+                .iter()
+                .filter_map(|l| l.as_slice().last())
+                .max()?;
+            for l in &mut self.lists {
+                if l.as_slice().last() == Some(&max) {
+                    l.next_back();
+                }
+            }
+            if self.keep(max) {
+                return Some(Record::at(usize::from(max)));
+            }
+        }
+    }
+}
+
+impl FusedIterator for Matches {}

@@ -1,0 +1,279 @@
+//! Lookups allocate nothing: a counting global allocator watches every
+//! public query and every accessor of every record they return.
+//!
+//! Counting is per thread and only while enabled, so the test harness's own
+//! threads and the set-up of the query strings are not counted.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::fmt::{self, Write};
+use std::hint::black_box;
+
+use iana_ports::{
+    by_name, by_port, port, records, service_name, Date, Protocol, Record, REGISTRY_UPDATED,
+};
+#[cfg(feature = "metadata")]
+use iana_ports::{Person, Reference};
+
+struct Counting;
+
+thread_local! {
+    static ENABLED: Cell<bool> = const { Cell::new(false) };
+    static COUNT: Cell<u64> = const { Cell::new(0) };
+}
+
+fn note_alloc() {
+    // `try_with`: the thread-locals may be gone while a thread exits.
+    let _ = ENABLED.try_with(|on| {
+        if on.get() {
+            let _ = COUNT.try_with(|c| c.set(c.get() + 1));
+        }
+    });
+}
+
+// SAFETY: every call is forwarded unchanged to `System`; the bookkeeping
+// touches only const-initialised thread-locals, which never allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        note_alloc();
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        note_alloc();
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        note_alloc();
+        // SAFETY: same contract as ours.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as ours.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Runs `f` with counting on and returns its result and the number of
+/// allocations (and reallocations) it made on this thread.
+fn counted<T>(f: impl FnOnce() -> T) -> (T, u64) {
+    COUNT.with(|c| c.set(0));
+    ENABLED.with(|e| e.set(true));
+    let out = f();
+    ENABLED.with(|e| e.set(false));
+    (out, COUNT.with(Cell::get))
+}
+
+/// A `fmt::Write` that keeps nothing, to run `Display`/`Debug` impls.
+struct Sink(usize);
+
+impl Write for Sink {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0 += s.len();
+        Ok(())
+    }
+}
+
+fn len(s: &str) -> u64 {
+    black_box(s).len() as u64
+}
+
+fn date(d: Option<Date>, sink: &mut Sink) -> u64 {
+    match d {
+        Some(d) => {
+            write!(sink, "{d}").unwrap();
+            u64::from(d.year()) + u64::from(d.month()) + u64::from(d.day().unwrap_or(0))
+        }
+        None => 1,
+    }
+}
+
+#[cfg(feature = "metadata")]
+fn person(p: Person, sink: &mut Sink) -> u64 {
+    let mut n = len(p.id());
+    n += p.name().map_or(0, len);
+    n += p.org().map_or(0, len);
+    n += p.uri().map_or(0, len);
+    n += p.uris().map(len).sum::<u64>();
+    n += p.uris().rev().map(len).sum::<u64>();
+    n += date(p.updated(), sink);
+    write!(sink, "{p:?}").unwrap();
+    n
+}
+
+/// Every accessor of a record, and of its people and references.
+fn touch(r: Record, sink: &mut Sink) -> u64 {
+    let mut n = r.index() as u64;
+    n += r.name().map_or(0, len);
+    if let Some(p) = r.protocol() {
+        n += len(p.as_str());
+        write!(sink, "{p}").unwrap();
+    }
+    for p in Protocol::ALL {
+        n += u64::from(r.applies_to(p));
+    }
+    if let Some(range) = r.ports() {
+        n += u64::from(range.start()) + u64::from(range.end()) + u64::from(range.len());
+        n += u64::from(range.is_single()) + u64::from(range.contains(range.end()));
+        write!(sink, "{range}").unwrap();
+    }
+    let status = r.status();
+    n += len(status.as_str());
+    write!(sink, "{status}").unwrap();
+    #[cfg(feature = "metadata")]
+    {
+        n += touch_metadata(r, sink);
+    }
+    write!(sink, "{r:?}").unwrap();
+    n
+}
+
+/// The metadata accessors of a record, its people and references.
+#[cfg(feature = "metadata")]
+fn touch_metadata(r: Record, sink: &mut Sink) -> u64 {
+    let mut n = len(r.description());
+    if let Some(a) = r.assignee() {
+        n += person(a, sink);
+    }
+    for c in r.contacts() {
+        n += person(c, sink);
+    }
+    n += r.contacts().rev().count() as u64;
+    n += date(r.registered(), sink);
+    n += date(r.modified(), sink);
+    for x in r.references() {
+        n += match x {
+            Reference::Rfc { number, text } => u64::from(number) + text.map_or(0, len),
+            Reference::Uri { uri, text } => len(uri) + text.map_or(0, len),
+            Reference::Draft { name, text } => len(name) + text.map_or(0, len),
+            Reference::Text(t) => len(t),
+            Reference::Note { anchor, footnote } => len(anchor) + footnote.map_or(0, len),
+        };
+        write!(sink, "{x:?}").unwrap();
+    }
+    n += r.references().rev().count() as u64;
+    n += r.service_code().map_or(0, u64::from);
+    n += r.unauthorized().map_or(0, len);
+    n += r.note().map_or(0, len);
+    n
+}
+
+#[test]
+fn the_counter_counts() {
+    // Without this, a broken counter would make the real test pass vacuously.
+    let (v, n) = counted(|| black_box(Vec::<u8>::with_capacity(black_box(16))));
+    drop(v);
+    assert!(n >= 1, "a Vec allocation was not counted");
+    let (s, n) = counted(|| black_box(String::from("x")) + "y");
+    drop(s);
+    assert!(n >= 1, "a String allocation was not counted");
+    let (_, n) = counted(|| black_box(1 + 1));
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn lookups_allocate_nothing() {
+    // Every query string is built before counting starts.
+    let names: Vec<&'static str> = records().filter_map(|r| r.name()).collect();
+    let mut queries: Vec<String> = Vec::with_capacity(names.len() * 3 + 16);
+    for n in &names {
+        queries.push(n.to_ascii_lowercase());
+        queries.push(n.to_ascii_uppercase());
+        queries.push(
+            n.chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect(),
+        );
+    }
+    let hits = queries.len();
+    let misses = [
+        String::new(),
+        "a".repeat(10 * 1024),
+        "x".repeat(16),
+        "no-such-service-here".to_string(),
+        "ſsh".to_string(),
+        "ＳＳＨ".to_string(),
+        "überdienst".to_string(),
+        "ssh\0".to_string(),
+        "\0".to_string(),
+        "ss\0h".to_string(),
+        "\0\0\0\0".to_string(),
+        "http\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0".to_string(),
+    ];
+    queries.extend(misses.iter().cloned());
+    let mut sink = Sink(0);
+
+    let ((found, sum), allocs) = counted(|| {
+        let mut found = 0usize;
+        let mut sum = 0u64;
+        for q in &queries {
+            let rs = by_name(q);
+            found += rs.len();
+            for r in rs {
+                sum = sum.wrapping_add(touch(r, &mut sink));
+            }
+            for p in Protocol::ALL {
+                sum = sum.wrapping_add(u64::from(port(q, p).unwrap_or(1)));
+            }
+        }
+        (found, sum)
+    });
+    assert_eq!(allocs, 0, "by_name/port allocated {allocs} times");
+    assert!(
+        found >= hits,
+        "{found} records found for {hits} name queries"
+    );
+    assert!(sum > 0);
+    for q in &misses {
+        assert_eq!(by_name(q).len(), 0, "{q:?}");
+    }
+
+    let ((found, sum), allocs) = counted(|| {
+        let mut found = 0usize;
+        let mut sum = 0u64;
+        for p in Protocol::ALL {
+            for port in 0..=u16::MAX {
+                let rs = by_port(port, p);
+                found += rs.len();
+                for r in rs {
+                    sum = sum.wrapping_add(touch(r, &mut sink));
+                }
+                sum = sum.wrapping_add(service_name(port, p).map_or(1, len));
+            }
+        }
+        (found, sum)
+    });
+    assert_eq!(allocs, 0, "by_port/service_name allocated {allocs} times");
+    assert!(found > 100_000, "{found}");
+    assert!(sum > 0);
+
+    let ((count, sum), allocs) = counted(|| {
+        let mut sum = 0u64;
+        let all = records();
+        let count = all.len();
+        for r in all {
+            sum = sum.wrapping_add(touch(r, &mut sink));
+        }
+        sum = sum.wrapping_add(records().rev().map(|r| r.index() as u64).sum::<u64>());
+        sum = sum.wrapping_add(date(Some(REGISTRY_UPDATED), &mut sink));
+        (count, sum)
+    });
+    assert_eq!(allocs, 0, "records() allocated {allocs} times");
+    assert_eq!(count, iana_ports::RECORD_COUNT);
+    assert!(sum > 0);
+    assert!(sink.0 > 1_000_000, "{}", sink.0);
+}
