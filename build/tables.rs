@@ -29,6 +29,9 @@ use std::fmt::Write;
 
 use crate::model::{Date, Person, Protocol, RefKind, Registry, Status};
 
+/// Flag on the `SEG_PROTO` codes of a segment kept in registry order.
+const MIXED: u8 = 0x80;
+
 /// Ports per `PORT_BLOCK` entry: at most 64 segments start in a block, so
 /// the offset fits a byte.
 const BLOCK_SHIFT: u32 = 6;
@@ -301,8 +304,21 @@ fn ports(out: &mut String, reg: &Registry) {
     let mut flat: Vec<u16> = Vec::new();
     let mut protos: Vec<u8> = Vec::new();
     for (_, recs) in &segs {
+        // A segment whose records all have a protocol is stored sorted by
+        // protocol (stably: registry order within each), so a lookup takes
+        // a contiguous run. One that mixes protocol-less records with others
+        // keeps registry order, and its codes carry MIXED: lookups filter.
+        let code = |i: usize| proto_code(reg.records[i].protocol);
+        let mut recs = recs.clone();
+        let mixed = recs.iter().any(|&i| code(i) == 0) && recs.iter().any(|&i| code(i) != 0);
+        if !mixed {
+            recs.sort_by_key(|&i| code(i));
+        }
         flat.extend(recs.iter().map(|&i| i as u16));
-        protos.extend(recs.iter().map(|&i| proto_code(reg.records[i].protocol)));
+        protos.extend(
+            recs.iter()
+                .map(|&i| code(i) | if mixed { MIXED } else { 0 }),
+        );
         bound.push(flat.len() as u32);
     }
     // PORT_OFF covers the ports up to the last cut, in whole blocks; past it

@@ -223,7 +223,7 @@ fn parse_u32(s: &str) -> u32 {
 }
 
 index_iter!(
-    /// The contacts of a record, from [`Record::contacts`].
+    /// The contacts of a record, from [`Record::contacts`](crate::Record::contacts).
     ///
     /// ```
     /// let r = iana_ports::by_name("x11").next().unwrap();
@@ -269,7 +269,7 @@ impl DoubleEndedIterator for Strs {
 impl ExactSizeIterator for Strs {}
 impl FusedIterator for Strs {}
 
-/// The references of a record, from [`Record::references`].
+/// The references of a record, from [`Record::references`](crate::Record::references).
 ///
 /// ```
 /// let r = iana_ports::by_name("http").next().unwrap();

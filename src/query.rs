@@ -139,12 +139,7 @@ impl Query {
             // The port's records on all protocols, each once, in registry
             // order; filtered like `by_port` when a protocol is given.
             (None, Some(port), protocol) => Matches {
-                lists: [
-                    tables::port_records(port).0.iter(),
-                    empty.iter(),
-                    empty.iter(),
-                    empty.iter(),
-                ],
+                lists: tables::port_runs(port).map(<[u16]>::iter),
                 filter: protocol,
             },
             (None, None, _) => Matches {

@@ -295,7 +295,7 @@ impl Records {
     #[inline]
     fn keeps(&self, k: usize) -> bool {
         self.protocol == 0 || {
-            let code = self.protos[k];
+            let code = self.protos[k] & !t::MIXED;
             code == 0 || code == self.protocol
         }
     }

@@ -33,9 +33,14 @@ pub(crate) fn opt_meta_string(ix: MetaStrIx) -> Option<&'static str> {
     (ix != 0).then(|| meta_string(ix))
 }
 
+/// Marks the protocol codes of a segment whose records mix protocol-less
+/// and protocol-specific ones; such a segment is in registry order, the
+/// others are sorted by protocol (registry order within each).
+pub(crate) const MIXED: u8 = 0x80;
+
 /// The records whose port range contains `port`, on any protocol, as
-/// indices in registry order, with their protocol codes (0 any, 1 tcp,
-/// 2 udp, 3 sctp, 4 dccp).
+/// indices, with their protocol codes (0 any, 1 tcp, 2 udp, 3 sctp,
+/// 4 dccp; see [`MIXED`]).
 #[inline]
 pub(crate) fn port_records(port: u16) -> (&'static [u16], &'static [u8]) {
     let p = usize::from(port);
@@ -45,6 +50,27 @@ pub(crate) fn port_records(port: u16) -> (&'static [u16], &'static [u8]) {
     };
     let range = SEG_BOUND[seg] as usize..SEG_BOUND[seg + 1] as usize;
     (&SEG_RECS[range.clone()], &SEG_PROTO[range])
+}
+
+/// The records of `port` on any protocol as up to four runs, each in
+/// registry order (ascending indices): a mixed segment is one run, a sorted
+/// one a run per protocol.
+pub(crate) fn port_runs(port: u16) -> [&'static [u16]; 4] {
+    let (recs, protos) = port_records(port);
+    let mut runs: [&'static [u16]; 4] = [&[]; 4];
+    match protos.first() {
+        Some(&c) if c & MIXED != 0 || c == 0 => runs[0] = recs,
+        _ => {
+            let mut k = 0;
+            while k < recs.len() {
+                let c = protos[k];
+                let n = protos[k..].iter().take_while(|&&x| x == c).count();
+                runs[usize::from(c).clamp(1, 4) - 1] = &recs[k..k + n];
+                k += n;
+            }
+        }
+    }
+    runs
 }
 
 /// The records named `name`, compared ASCII-case-insensitively, as indices
