@@ -23,19 +23,52 @@
 //! assert_eq!(by_name("ssh").count(), 4);
 //! ```
 //!
+//! # A quick tour
+//!
+//! - [`by_port`] and [`by_name`]: every matching [`Record`], in registry
+//!   order, as a named iterator over static data.
+//! - [`service_name`] and [`port`](fn@port): the one answer most programs want.
+//! - [`Query`]: parses what users type (`443`, `443/tcp`, `https`,
+//!   `HTTPS/udp`, `9pfs`).
+//! - [`port!`], [`port_const`] and [`service_name_const`]: the same answers
+//!   in `const` context, at compile time.
+//! - [`records`]: the whole registry; [`write_services`]: `/etc/services`.
+//!
+//! # Compared with `getservbyname`
+//!
+//! `getservbyname`/`getservbyport` read the host's `/etc/services` (a few
+//! hundred lines on Debian, often none in containers) on every call, compare
+//! names case-sensitively, return one name per port, know nothing of ranges,
+//! sctp/dccp coverage or status, and use a static buffer that is not
+//! thread-safe. This crate has every record of IANA's registry, answers in
+//! nanoseconds without I/O, and is the same on every host.
+//!
+//! # When not to use it
+//!
+//! When your program must follow the host's own `/etc/services` (local
+//! additions, an administrator's overrides), call the host's resolver. When
+//! you need today's registry without rebuilding, fetch IANA's file at run
+//! time: this crate's data is fixed when it is compiled.
+//!
 //! # The data
 //!
 //! The registry is parsed from IANA's XML at build time. The crate ships the
-//! registry as of [`REGISTRY_UPDATED`]; to build with a newer one, point the
-//! environment variable `IANA_PORTS_REGISTRY` at IANA's
-//! `service-names-port-numbers.xml` (an absolute path). That changes the data,
-//! never the API.
+//! registry as of [`REGISTRY_UPDATED`] (IANA's CSV export of 2024-06-12,
+//! converted to IANA's XML schema; it lacks people's names and footnote
+//! texts); to build with a newer one, point the environment variable
+//! `IANA_PORTS_REGISTRY` at IANA's `service-names-port-numbers.xml` (an
+//! absolute path). That changes the data, never the API. A malformed file
+//! fails the build with the file, line, column and problem.
 //!
 //! # Features
 //!
 //! - `std` (default): nothing beyond `core` today; the error types implement
 //!   `core::error::Error`, which is `std::error::Error`. Kept so that future
 //!   std-only impls stay additive.
+//! - `metadata` (default): descriptions, people, dates, references, service
+//!   codes, unauthorized use and notes (`Record::description` and the
+//!   methods beside it, `Person`, `Reference`). Without it the crate keeps
+//!   names, ports, protocols and status, in less than half the size.
 //! - `serde`: `Serialize` for the data types, `Deserialize` for [`Protocol`]
 //!   (from a borrowed string, any case, no allocation).
 #![no_std]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::Result;
 
-// The model stays within the main crate's MSRV (1.85), which has no
+// The model stays within the main crate's MSRV (1.86), which has no
 // `is_multiple_of`; xtask declares no MSRV, so clippy would suggest it.
 #[allow(clippy::manual_is_multiple_of)]
 #[path = "../../build/model.rs"]
