@@ -335,6 +335,7 @@ fn ports(out: &mut String, reg: &Registry) {
         .collect();
     debug_assert!(off.iter().all(|&o| o < 256));
     writeln!(out, "pub(crate) const BLOCK_SHIFT: u32 = {BLOCK_SHIFT};").unwrap();
+    writeln!(out, "pub(crate) const MIXED: u8 = {MIXED:#x};").unwrap();
     writeln!(
         out,
         "pub(crate) const LAST_SEG: usize = {};",

@@ -137,22 +137,9 @@ pub const __META_TABLE_BYTES: usize = tables::META_BYTES;
 /// ```
 #[inline]
 pub fn by_port(port: u16, protocol: Protocol) -> Records {
-    let (recs, protos) = tables::port_records(port);
-    match protos.first() {
-        // Mixed segments keep registry order: filter while iterating.
-        Some(&c) if c & tables::MIXED != 0 => Records::on(recs, protos, protocol),
-        // Otherwise all records are protocol-less, or sorted by protocol:
-        // the ones that apply are one run.
-        Some(0) | None => Records::all(recs),
-        Some(_) => {
-            let code = protocol.code();
-            let start = protos
-                .iter()
-                .position(|&c| c == code)
-                .unwrap_or(protos.len());
-            let len = protos[start..].iter().take_while(|&&c| c == code).count();
-            Records::all(&recs[start..start + len])
-        }
+    match tables::port_records_on(port, protocol.code()) {
+        (recs, []) => Records::all(recs),
+        (recs, codes) => Records::on(recs, codes, protocol),
     }
 }
 

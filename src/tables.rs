@@ -33,16 +33,14 @@ pub(crate) fn opt_meta_string(ix: MetaStrIx) -> Option<&'static str> {
     (ix != 0).then(|| meta_string(ix))
 }
 
-/// Marks the protocol codes of a segment whose records mix protocol-less
-/// and protocol-specific ones; such a segment is in registry order, the
-/// others are sorted by protocol (registry order within each).
-pub(crate) const MIXED: u8 = 0x80;
-
-/// The records whose port range contains `port`, on any protocol, as
-/// indices, with their protocol codes (0 any, 1 tcp, 2 udp, 3 sctp,
-/// 4 dccp; see [`MIXED`]).
+/// The records whose port range contains `port`, as the layout stores
+/// them (see `build/tables.rs`), with their protocol codes beside them
+/// (0 any, 1 tcp, 2 udp, 3 sctp, 4 dccp). A segment that mixes
+/// protocol-less records with others has its codes flagged `MIXED` and is
+/// in registry order; any other segment is all protocol-less, or sorted by
+/// protocol with registry order within each.
 #[inline]
-pub(crate) fn port_records(port: u16) -> (&'static [u16], &'static [u8]) {
+fn segment(port: u16) -> (&'static [u16], &'static [u8]) {
     let p = usize::from(port);
     let seg = match PORT_OFF.get(p) {
         Some(&off) => PORT_BLOCK[p >> BLOCK_SHIFT] as usize + usize::from(off),
@@ -52,23 +50,45 @@ pub(crate) fn port_records(port: u16) -> (&'static [u16], &'static [u8]) {
     (&SEG_RECS[range.clone()], &SEG_PROTO[range])
 }
 
-/// The records of `port` on any protocol as up to four runs, each in
-/// registry order (ascending indices): a mixed segment is one run, a sorted
-/// one a run per protocol.
+/// Whether a segment is kept in registry order across protocols.
+#[inline]
+fn in_registry_order(codes: &[u8]) -> bool {
+    codes.first().is_none_or(|&c| c & MIXED != 0 || c == 0)
+}
+
+/// The records of `port` that apply to protocol `code`, in registry order:
+/// `(records, codes)` where `codes` is empty when every record applies, and
+/// else holds the codes to filter `records` by.
+#[inline]
+pub(crate) fn port_records_on(port: u16, code: u8) -> (&'static [u16], &'static [u8]) {
+    let (recs, codes) = segment(port);
+    if codes.first().is_some_and(|&c| c & MIXED != 0) {
+        return (recs, codes);
+    }
+    if in_registry_order(codes) {
+        return (recs, &[]);
+    }
+    // Sorted by protocol: the records on `code` are one run.
+    let start = codes.iter().position(|&c| c == code).unwrap_or(codes.len());
+    let len = codes[start..].iter().take_while(|&&c| c == code).count();
+    (&recs[start..start + len], &[])
+}
+
+/// The records of `port` on any protocol as up to four runs of ascending
+/// record indices, each record once.
 pub(crate) fn port_runs(port: u16) -> [&'static [u16]; 4] {
-    let (recs, protos) = port_records(port);
+    let (recs, codes) = segment(port);
     let mut runs: [&'static [u16]; 4] = [&[]; 4];
-    match protos.first() {
-        Some(&c) if c & MIXED != 0 || c == 0 => runs[0] = recs,
-        _ => {
-            let mut k = 0;
-            while k < recs.len() {
-                let c = protos[k];
-                let n = protos[k..].iter().take_while(|&&x| x == c).count();
-                runs[usize::from(c).clamp(1, 4) - 1] = &recs[k..k + n];
-                k += n;
-            }
-        }
+    if in_registry_order(codes) {
+        runs[0] = recs;
+        return runs;
+    }
+    let mut k = 0;
+    while k < recs.len() {
+        let c = codes[k];
+        let n = codes[k..].iter().take_while(|&&x| x == c).count();
+        runs[usize::from(c).clamp(1, 4) - 1] = &recs[k..k + n];
+        k += n;
     }
     runs
 }
