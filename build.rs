@@ -9,6 +9,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "src/fingerprint.rs"]
+mod fingerprint;
 #[path = "build/model.rs"]
 mod model;
 #[path = "build/tables.rs"]
@@ -32,6 +34,7 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build/model.rs");
     println!("cargo:rerun-if-changed=build/tables.rs");
+    println!("cargo:rerun-if-changed=src/fingerprint.rs");
 
     let manifest =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").ok_or("CARGO_MANIFEST_DIR is not set")?);

@@ -28,9 +28,12 @@ struct Tables {
     /// One id is one string: records with the same id have the same name.
     name: &'static [crate::tables::StrIx],
     lo: &'static [u16],
-    hi: &'static [u16],
-    /// `REC_KIND`: bits 0-2 protocol code, bit 3 "has ports".
+    /// `REC_KIND`: bits 0-2 protocol code, bit 3 "has ports", bit 6 "the
+    /// ports are a range", whose last port is `range_hi` beside the record's
+    /// index in `range_rec` (ascending).
     kind: &'static [u8],
+    range_rec: &'static [u16],
+    range_hi: &'static [u16],
     /// String `id` is `blob[str_end[id]..str_end[id + 1]]`.
     str_end: &'static [crate::tables::StrEnd],
     blob: &'static [u8],
@@ -39,8 +42,9 @@ struct Tables {
 const TABLES: Tables = Tables {
     name: &crate::tables::REC_NAME,
     lo: &crate::tables::REC_LO,
-    hi: &crate::tables::REC_HI,
     kind: &crate::tables::REC_KIND,
+    range_rec: &crate::tables::RANGE_REC,
+    range_hi: &crate::tables::RANGE_HI,
     str_end: &crate::tables::STR_END,
     blob: crate::tables::STR.as_bytes(),
 };
@@ -66,22 +70,37 @@ macro_rules! applies_to {
     }};
 }
 
-/// Whether record `$i` has ports and they include `$port` (the last port
-/// first: in registry order that test fails soonest).
+/// Whether record `$i` has ports and they include `$port`: its first port
+/// is `$port`, or it is a range from below that reaches `$port`.
 macro_rules! has_port {
-    ($t:ident, $i:expr, $port:expr) => {
-        $port <= $t.hi[$i] && $t.lo[$i] <= $port && $t.kind[$i] & 0b1000 != 0
-    };
+    ($t:ident, $i:expr, $port:expr) => {{
+        let (lo, kind) = ($t.lo[$i], $t.kind[$i]);
+        kind & 0b1000 != 0
+            && (lo == $port || (lo < $port && kind & 0b0100_0000 != 0 && $port <= range_hi($t, $i)))
+    }};
+}
+
+/// The last port of range record `i`, by binary search of `range_rec`.
+const fn range_hi(t: Tables, i: usize) -> u16 {
+    let (mut a, mut b) = (0, t.range_rec.len());
+    while a < b {
+        let m = (a + b) / 2;
+        if (t.range_rec[m] as usize) < i {
+            a = m + 1;
+        } else {
+            b = m;
+        }
+    }
+    t.range_hi[a]
 }
 
 /// The first port of record `$i`, `None` when it has none (`Record::ports`).
 macro_rules! first_port {
     ($t:ident, $i:expr) => {{
-        let (lo, hi) = ($t.lo[$i], $t.hi[$i]);
-        if $t.kind[$i] & 0b1000 == 0 || lo > hi {
+        if $t.kind[$i] & 0b1000 == 0 {
             None
         } else {
-            Some(lo)
+            Some($t.lo[$i])
         }
     }};
 }

@@ -76,6 +76,7 @@
 #![deny(missing_docs)]
 
 mod consts;
+mod fingerprint;
 #[cfg(feature = "metadata")]
 mod metadata;
 mod protocol;
@@ -137,10 +138,8 @@ pub const __META_TABLE_BYTES: usize = tables::META_BYTES;
 /// ```
 #[inline]
 pub fn by_port(port: u16, protocol: Protocol) -> Records {
-    match tables::port_records_on(port, protocol.code()) {
-        (recs, []) => Records::all(recs),
-        (recs, codes) => Records::on(recs, codes, protocol),
-    }
+    let (run, count) = tables::port_run(port, protocol.code());
+    Records::counted(run, protocol.code(), count)
 }
 
 /// Every record with the service name `name`, compared ASCII
@@ -157,7 +156,7 @@ pub fn by_port(port: u16, protocol: Protocol) -> Records {
 /// ```
 #[inline]
 pub fn by_name(name: &str) -> Records {
-    Records::all(tables::name_records(name))
+    Records::all(tables::name_run(name))
 }
 
 /// The primary name of `port` on `protocol`: the name of the first assigned

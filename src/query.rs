@@ -4,7 +4,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::str::FromStr;
 
-use crate::{tables, PortRange, Protocol, Record};
+use crate::{tables, PortRange, Protocol, Record, Records};
 
 /// A port or a service name, optionally followed by `/` and a transport
 /// protocol, as users type it: `443`, `443/tcp`, `https`, `HTTPS/udp`,
@@ -125,26 +125,15 @@ impl Query {
     /// # Ok::<(), iana_ports::ParseQueryError>(())
     /// ```
     pub fn records(&self) -> Matches {
-        let empty: &'static [u16] = &[];
-        match (self.name, self.port, self.protocol) {
-            (Some(name), _, protocol) => Matches {
-                lists: [
-                    tables::name_records(name).iter(),
-                    empty.iter(),
-                    empty.iter(),
-                    empty.iter(),
-                ],
-                filter: protocol,
-            },
-            // The port's records on all protocols, each once, in registry
-            // order; filtered like `by_port` when a protocol is given.
-            (None, Some(port), protocol) => Matches {
-                lists: tables::port_runs(port).map(<[u16]>::iter),
-                filter: protocol,
-            },
-            (None, None, _) => Matches {
-                lists: [empty.iter(), empty.iter(), empty.iter(), empty.iter()],
-                filter: None,
+        let run = match (self.name, self.port) {
+            (Some(name), _) => tables::name_run(name),
+            (None, Some(port)) => tables::port_run(port, 0).0,
+            (None, None) => 0..0,
+        };
+        Matches {
+            inner: match self.protocol {
+                Some(p) => Records::on(run, p),
+                None => Records::all(run),
             },
         }
     }
@@ -337,10 +326,6 @@ impl core::error::Error for ParseQueryError {}
 /// The records of a [`Query`], from [`Query::records`]: registry order,
 /// each record once, no allocation.
 ///
-/// It merges up to four static index lists (one per protocol, for a port
-/// without a protocol) and may filter by protocol (a name with a protocol),
-/// so it is double-ended and fused but not exact-size.
-///
 /// ```
 /// let q: iana_ports::Query = "x11/udp".parse()?;
 /// let last = q.records().next_back().unwrap();
@@ -349,70 +334,29 @@ impl core::error::Error for ParseQueryError {}
 /// ```
 #[derive(Clone, Debug)]
 pub struct Matches {
-    /// Strictly increasing record indices; a record may be in several lists
-    /// (records without a protocol are on every protocol's port list).
-    lists: [core::slice::Iter<'static, u16>; 4],
-    /// Keep only records that apply to this protocol.
-    filter: Option<Protocol>,
-}
-
-impl Matches {
-    fn keep(&self, ix: u16) -> bool {
-        self.filter
-            .is_none_or(|p| Record::at(usize::from(ix)).applies_to(p))
-    }
+    inner: Records,
 }
 
 impl Iterator for Matches {
     type Item = Record;
 
+    #[inline]
     fn next(&mut self) -> Option<Record> {
-        loop {
-            // The smallest front index; every list holding it has it in
-            // front, as everything smaller is consumed from both ends.
-            let min = self
-                .lists
-                .iter()
-                .filter_map(|l| l.as_slice().first())
-                .min()?;
-            let min = *min;
-            for l in &mut self.lists {
-                if l.as_slice().first() == Some(&min) {
-                    l.next();
-                }
-            }
-            if self.keep(min) {
-                return Some(Record::at(usize::from(min)));
-            }
-        }
+        self.inner.next()
     }
 
+    #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let longest = self.lists.iter().map(|l| l.len()).max().unwrap_or(0);
-        let total = self.lists.iter().map(|l| l.len()).sum();
-        let low = if self.filter.is_some() { 0 } else { longest };
-        (low, Some(total))
+        self.inner.size_hint()
     }
 }
 
 impl DoubleEndedIterator for Matches {
+    #[inline]
     fn next_back(&mut self) -> Option<Record> {
-        loop {
-            let max = *self
-                .lists
-                .iter()
-                .filter_map(|l| l.as_slice().last())
-                .max()?;
-            for l in &mut self.lists {
-                if l.as_slice().last() == Some(&max) {
-                    l.next_back();
-                }
-            }
-            if self.keep(max) {
-                return Some(Record::at(usize::from(max)));
-            }
-        }
+        self.inner.next_back()
     }
 }
 
+impl ExactSizeIterator for Matches {}
 impl FusedIterator for Matches {}

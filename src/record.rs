@@ -96,10 +96,12 @@ impl Record {
     /// ```
     pub fn ports(self) -> Option<PortRange> {
         let i = self.i();
-        if t::REC_KIND[i] & 0b1000 == 0 {
-            return None;
+        let (kind, lo) = (t::REC_KIND[i], t::REC_LO[i]);
+        match kind & 0b0100_1000 {
+            0b0000_1000 => Some(PortRange::single(lo)),
+            0b0100_1000 => PortRange::new(lo, t::range_hi(i)),
+            _ => None,
         }
-        PortRange::new(t::REC_LO[i], t::REC_HI[i])
     }
 
     /// Assigned, Reserved or Unassigned; see [`Status`] for how it is derived.
@@ -109,7 +111,7 @@ impl Record {
     /// assert_eq!(by_port(4196, Protocol::Tcp).next().unwrap().status(), Status::Unassigned);
     /// ```
     pub fn status(self) -> Status {
-        Status::from_code(t::REC_KIND[self.i()] >> 4)
+        Status::from_code((t::REC_KIND[self.i()] >> 4) & 0b11)
     }
 
     #[cfg(feature = "metadata")]
@@ -246,7 +248,7 @@ impl fmt::Debug for Record {
 }
 
 /// Records in registry order, from [`by_port`](crate::by_port) and
-/// [`by_name`](crate::by_name): a view of a static slice, no allocation.
+/// [`by_name`](crate::by_name): a view of static tables, no allocation.
 ///
 /// ```
 /// let names: Vec<_> = iana_ports::by_port(80, iana_ports::Protocol::Tcp)
@@ -256,48 +258,51 @@ impl fmt::Debug for Record {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Records {
-    recs: &'static [u16],
-    /// Protocol codes beside `recs` when filtering, else empty.
-    protos: &'static [u8],
+    /// The part of the run of `V` (see `build/tables.rs`) not yet returned.
+    front: u16,
+    back: u16,
+    /// How many records of that part are kept.
+    left: u16,
     /// Keep records on this protocol code or on none; 0 keeps all.
     protocol: u8,
-    /// The part of `recs` not yet returned.
-    front: usize,
-    back: usize,
 }
 
 impl Records {
-    /// Every record of `recs`.
+    /// Every record of `run`.
     #[inline]
-    pub(crate) fn all(recs: &'static [u16]) -> Records {
+    pub(crate) fn all(run: Range<u16>) -> Records {
         Records {
-            recs,
-            protos: &[],
+            front: run.start,
+            back: run.end,
+            left: run.end - run.start,
             protocol: 0,
-            front: 0,
-            back: recs.len(),
         }
     }
 
-    /// The records of `recs` on `protocol` or on none; `protos` holds their
-    /// protocol codes.
+    /// The records of `run` on `protocol` or on none, `left` of them.
     #[inline]
-    pub(crate) fn on(recs: &'static [u16], protos: &'static [u8], protocol: Protocol) -> Records {
+    pub(crate) fn counted(run: Range<u16>, protocol: u8, left: u16) -> Records {
         Records {
-            recs,
-            protos,
-            protocol: protocol.code(),
-            front: 0,
-            back: recs.len(),
+            front: run.start,
+            back: run.end,
+            left,
+            protocol,
         }
     }
 
+    /// The records of `run` on `protocol` or on none.
+    pub(crate) fn on(run: Range<u16>, protocol: Protocol) -> Records {
+        let mut r = Records::counted(run.clone(), protocol.code(), 0);
+        r.left = run.filter(|&k| r.kept(k).is_some()).count() as u16;
+        r
+    }
+
+    /// Record `k` of the run, if it is kept.
     #[inline]
-    fn keeps(&self, k: usize) -> bool {
-        self.protocol == 0 || {
-            let code = self.protos[k] & !t::MIXED;
-            code == 0 || code == self.protocol
-        }
+    fn kept(&self, k: u16) -> Option<Record> {
+        let i = t::record_at(k);
+        let code = t::REC_KIND[i] & 0b111;
+        (self.protocol == 0 || code == 0 || code == self.protocol).then(|| Record::at(i))
     }
 }
 
@@ -306,11 +311,12 @@ impl Iterator for Records {
 
     #[inline]
     fn next(&mut self) -> Option<Record> {
-        while self.front < self.back {
+        while self.left > 0 && self.front < self.back {
             let k = self.front;
             self.front += 1;
-            if self.keeps(k) {
-                return Some(Record::at(usize::from(self.recs[k])));
+            if let Some(r) = self.kept(k) {
+                self.left -= 1;
+                return Some(r);
             }
         }
         None
@@ -318,23 +324,18 @@ impl Iterator for Records {
 
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
-        // The lists are short (a handful of records): counting is cheap.
-        let n = if self.protocol == 0 {
-            self.back - self.front
-        } else {
-            (self.front..self.back).filter(|&k| self.keeps(k)).count()
-        };
-        (n, Some(n))
+        (usize::from(self.left), Some(usize::from(self.left)))
     }
 }
 
 impl DoubleEndedIterator for Records {
     #[inline]
     fn next_back(&mut self) -> Option<Record> {
-        while self.front < self.back {
+        while self.left > 0 && self.front < self.back {
             self.back -= 1;
-            if self.keeps(self.back) {
-                return Some(Record::at(usize::from(self.recs[self.back])));
+            if let Some(r) = self.kept(self.back) {
+                self.left -= 1;
+                return Some(r);
             }
         }
         None
