@@ -95,10 +95,7 @@ pub(crate) fn name_run(name: &str) -> Range<u16> {
         return 0..0;
     }
     // The fingerprint only picks a candidate: confirm the spelling.
-    if !string(g as StrIx + 1)
-        .as_bytes()
-        .eq_ignore_ascii_case(bytes)
-    {
+    if !crate::fingerprint::same_name(string(g as StrIx + 1).as_bytes(), bytes) {
         return 0..0;
     }
     let start = NAME_START[g];
