@@ -118,12 +118,9 @@ impl Strings {
             "u32"
         };
         writeln!(out, "pub(crate) type {ty_prefix}StrIx = {ty};").unwrap();
-        writeln!(
-            out,
-            "pub(crate) static {prefix}STR: &str = {:?};",
-            self.blob
-        )
-        .unwrap();
+        write!(out, "pub(crate) static {prefix}STR: &str = ").unwrap();
+        str_literal(out, &self.blob);
+        out.push_str(";\n");
         let mut ends = vec![0u32, 0];
         ends.extend(&self.ends);
         let end_ty = if self.blob.len() <= usize::from(u16::MAX) {
@@ -167,17 +164,43 @@ fn byte_count(out: &mut String, name: &str, phf_map: &str) {
     .unwrap();
 }
 
-fn array<T: std::fmt::Display>(out: &mut String, name: &str, ty: &str, items: &[T]) {
+/// `static {name}: [{ty}; N]`, sixteen numbers a line. The numbers are
+/// written by hand: the build script runs unoptimized, where `write!` per
+/// number cost more than the rest of the emitting.
+fn array<T: Copy + Into<u64>>(out: &mut String, name: &str, ty: &str, items: &[T]) {
     write!(out, "pub(crate) static {name}: [{ty}; {}] = [", items.len()).unwrap();
-    for (i, x) in items.iter().enumerate() {
-        if i % 16 == 0 {
-            out.push_str("\n    ");
-        } else {
-            out.push(' ');
+    let mut digits = [0u8; 20];
+    for (i, &x) in items.iter().enumerate() {
+        out.push_str(if i % 16 == 0 { "\n    " } else { " " });
+        let (mut x, mut at) = (x.into(), digits.len());
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (x % 10) as u8;
+            x /= 10;
+            if x == 0 {
+                break;
+            }
         }
-        write!(out, "{x},").unwrap();
+        out.push_str(std::str::from_utf8(&digits[at..]).unwrap());
+        out.push(',');
     }
     out.push_str("\n];\n");
+}
+
+/// `s` as a Rust string literal: a raw literal when it can be one (cheap to
+/// write and to read), else escaped.
+fn str_literal(out: &mut String, s: &str) {
+    if s.contains('\r') {
+        write!(out, "{s:?}").unwrap();
+        return;
+    }
+    let mut hashes = String::from("#");
+    while s.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    write!(out, "r{hashes}\"").unwrap();
+    out.push_str(s);
+    write!(out, "\"{hashes}").unwrap();
 }
 
 fn proto_code(p: Option<Protocol>) -> u8 {
@@ -384,8 +407,7 @@ fn ports(out: &mut String, reg: &Registry, runs: &mut Runs) -> Result<(), String
         segs.len() - 1
     )
     .unwrap();
-    let hex: Vec<String> = bits.iter().map(|w| format!("{w:#x}")).collect();
-    array(out, "PORT_BITS", "u64", &hex);
+    array(out, "PORT_BITS", "u64", &bits);
     array(out, "PORT_RANK", "u16", &rank);
     writeln!(out, "pub(crate) const SEG_FIELD: u32 = {field};").unwrap();
     writeln!(out, "pub(crate) type SegInfo = {info_ty};").unwrap();
@@ -572,7 +594,7 @@ fn metadata(
         out,
         "SC_META",
         "u16",
-        &sc.iter().map(|s| s.0).collect::<Vec<_>>(),
+        &sc.iter().map(|s| s.0 as u64).collect::<Vec<_>>(),
     );
     array(
         out,

@@ -95,7 +95,9 @@ pub(crate) fn name_run(name: &str) -> Range<u16> {
         return 0..0;
     }
     // The fingerprint only picks a candidate: confirm the spelling.
-    if !crate::fingerprint::same_name(string(g as StrIx + 1).as_bytes(), bytes) {
+    // Bytes, not `string`: no char-boundary checks on the way.
+    let spelling = &STR.as_bytes()[STR_END[g + 1] as usize..STR_END[g + 2] as usize];
+    if !crate::fingerprint::same_name(spelling, bytes) {
         return 0..0;
     }
     let start = NAME_START[g];
