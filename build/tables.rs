@@ -31,8 +31,9 @@
 //! Everything is emitted in input order or sorted order: two runs give the
 //! same bytes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::hash::BuildHasherDefault;
 
 use crate::fingerprint::fingerprint;
 use crate::model::{Date, Person, Protocol, RefKind, Registry, Status};
@@ -58,35 +59,99 @@ pub fn generate(reg: &Registry, metadata: bool) -> Result<(String, Option<String
     .unwrap();
     writeln!(out, "pub(crate) const RECORD_COUNT: usize = {n};").unwrap();
 
+    // The metadata tables need nothing from the core ones: build them on a
+    // second thread (the script runs unoptimized; this halves its time on
+    // two cores).
+    std::thread::scope(|scope| {
+        let meta = metadata.then(|| scope.spawn(|| meta_tables(reg)));
+        core_tables(&mut out, reg)?;
+        let meta = match meta {
+            Some(thread) => Some(
+                thread
+                    .join()
+                    .map_err(|_| "the metadata thread panicked")??,
+            ),
+            None => None,
+        };
+        Ok((out, meta))
+    })
+}
+
+fn core_tables(out: &mut String, reg: &Registry) -> Result<(), String> {
     let mut names_pool = Strings::default();
     let mut runs = Runs {
-        records: n,
+        records: reg.records.len(),
         extra: Vec::new(),
     };
-    names(&mut out, reg, &mut names_pool, &mut runs)?;
-    records(&mut out, reg, &mut names_pool);
-    ports(&mut out, reg, &mut runs)?;
-    runs.emit(&mut out);
-    names_pool.emit(&mut out, "", "");
-    byte_count(&mut out, "CORE_BYTES", "NAME_MAP");
-
-    let meta = if metadata {
-        let mut meta = String::from(HEADER);
-        let mut pool = Strings::default();
-        self::metadata(&mut meta, reg, &people(reg), &mut pool)?;
-        pool.emit(&mut meta, "META_", "Meta");
-        byte_count(&mut meta, "META_BYTES", "");
-        Some(meta)
-    } else {
-        None
-    };
-    Ok((out, meta))
+    names(out, reg, &mut names_pool, &mut runs)?;
+    records(out, reg, &mut names_pool);
+    ports(out, reg, &mut runs)?;
+    runs.emit(out);
+    names_pool.emit(out, "", "");
+    byte_count(out, "CORE_BYTES", "NAME_MAP");
+    Ok(())
 }
+
+fn meta_tables(reg: &Registry) -> Result<String, String> {
+    let mut meta = String::from(HEADER);
+    let mut pool = Strings::default();
+    metadata(&mut meta, reg, &people(reg), &mut pool)?;
+    pool.emit(&mut meta, "META_", "Meta");
+    byte_count(&mut meta, "META_BYTES", "");
+    Ok(meta)
+}
+
+/// A word-at-a-time FNV-style hash for the build's own maps: the script runs
+/// unoptimized, where std's SipHash cost more than the rest of a map lookup.
+/// The keys are the registry's strings, not hostile input.
+#[derive(Default)]
+struct QuickHash(u64);
+
+impl std::hash::Hasher for QuickHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            h = (h ^ u64::from_le_bytes(w.try_into().unwrap())).wrapping_mul(0x100_0000_01b3);
+        }
+        for &b in words.remainder() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h.rotate_left(29) ^ bytes.len() as u64;
+    }
+
+    // Integers (lengths, derived `Hash` fields) in one step, not as bytes.
+    fn write_u8(&mut self, x: u8) {
+        self.write_u64(x.into());
+    }
+
+    fn write_u16(&mut self, x: u16) {
+        self.write_u64(x.into());
+    }
+
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x.into());
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x100_0000_01b3).rotate_left(29);
+    }
+
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHash>>;
 
 /// Every distinct string once, in first-use order.
 #[derive(Default)]
 struct Strings {
-    ids: HashMap<String, u32>,
+    ids: QuickMap<String, u32>,
     blob: String,
     ends: Vec<u32>,
 }
@@ -169,10 +234,12 @@ fn byte_count(out: &mut String, name: &str, phf_map: &str) {
 /// number cost more than the rest of the emitting.
 fn array<T: Copy + Into<u64>>(out: &mut String, name: &str, ty: &str, items: &[T]) {
     write!(out, "pub(crate) static {name}: [{ty}; {}] = [", items.len()).unwrap();
+    let mut text: Vec<u8> = Vec::with_capacity(items.len() * 7 + 8);
     let mut digits = [0u8; 20];
-    for (i, &x) in items.iter().enumerate() {
-        out.push_str(if i % 16 == 0 { "\n    " } else { " " });
-        let (mut x, mut at) = (x.into(), digits.len());
+    let mut i = 0;
+    while i < items.len() {
+        text.extend_from_slice(if i % 16 == 0 { b"\n    " } else { b" " });
+        let (mut x, mut at): (u64, usize) = (items[i].into(), digits.len());
         loop {
             at -= 1;
             digits[at] = b'0' + (x % 10) as u8;
@@ -181,9 +248,11 @@ fn array<T: Copy + Into<u64>>(out: &mut String, name: &str, ty: &str, items: &[T
                 break;
             }
         }
-        out.push_str(std::str::from_utf8(&digits[at..]).unwrap());
-        out.push(',');
+        text.extend_from_slice(&digits[at..]);
+        text.push(b',');
+        i += 1;
     }
+    out.push_str(std::str::from_utf8(&text).unwrap());
     out.push_str("\n];\n");
 }
 
@@ -290,6 +359,24 @@ impl Runs {
     }
 }
 
+/// Whether no two of `keys` are equal (a small open-addressing set: the
+/// unoptimized build script sorts and hashes slowly).
+fn distinct(keys: &[u32]) -> bool {
+    let bits = (2 * keys.len()).next_power_of_two().trailing_zeros().max(4);
+    let mut slots = vec![None; 1 << bits];
+    for &k in keys {
+        let mut at = (u64::from(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        while let Some(other) = slots[at] {
+            if other == k {
+                return false;
+            }
+            at = (at + 1) & (slots.len() - 1);
+        }
+        slots[at] = Some(k);
+    }
+    true
+}
+
 fn names(
     out: &mut String,
     reg: &Registry,
@@ -299,7 +386,7 @@ fn names(
     // Group records by lowercased name, groups in order of first appearance,
     // each with its first spelling.
     let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: QuickMap<String, usize> = QuickMap::default();
     for (i, r) in reg.records.iter().enumerate() {
         if let Some(name) = &r.name {
             let g = *index.entry(name.to_ascii_lowercase()).or_insert_with(|| {
@@ -317,26 +404,28 @@ fn names(
             .collect()
     };
     let seed = (0u32..1000)
-        .find(|&seed| {
-            let mut seen = std::collections::HashSet::new();
-            fps(seed).into_iter().all(|fp| seen.insert(fp))
-        })
+        .find(|&seed| distinct(&fps(seed)))
         .ok_or("no fingerprint seed separates the service names")?;
     writeln!(out, "pub(crate) const FP_SEED: u32 = {seed};").unwrap();
     let keys = fps(seed);
     // The map holds the fingerprints only; the position of a name's entry
     // is its number, and its spelling and records are kept in tables in
     // that order. phf_codegen writes the entries in the order of
-    // phf_generator's state, which is deterministic for the same keys.
-    let order = phf_generator::generate_hash(&keys).map;
-    let mut map = phf_codegen::Map::<u32>::new();
-    for &fp in &keys {
-        map.entry(fp, "()");
-    }
+    // phf_generator's state, which is deterministic for the same keys (the
+    // two searches run side by side: each is a large part of the script).
+    let (order, map) = std::thread::scope(|scope| {
+        let order = scope.spawn(|| phf_generator::generate_hash(&keys).map);
+        let mut map = phf_codegen::Map::<u32>::new();
+        for &fp in &keys {
+            map.entry(fp, "()");
+        }
+        let map = map.build().to_string();
+        (order.join(), map)
+    });
+    let order = order.map_err(|_| "the phf thread panicked")?;
     writeln!(
         out,
-        "pub(crate) static NAME_MAP: phf::Map<u32, ()> = {};",
-        map.build()
+        "pub(crate) static NAME_MAP: phf::Map<u32, ()> = {map};"
     )
     .unwrap();
     let (mut starts, mut lens) = (Vec::new(), Vec::new());
@@ -420,27 +509,47 @@ fn ports(out: &mut String, reg: &Registry, runs: &mut Runs) -> Result<(), String
 /// changes: `(first port, records in registry order)`, adjacent equal lists
 /// merged, starting at port 0.
 fn segments(reg: &Registry) -> Vec<(u32, Vec<usize>)> {
-    let mut opens: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-    let mut closes: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-    for (i, r) in reg.records.iter().enumerate() {
-        let Some((lo, hi)) = r.ports else { continue };
-        opens.entry(u32::from(lo)).or_default().push(i);
-        closes.entry(u32::from(hi) + 1).or_default().push(i);
-    }
-    let mut cuts: Vec<u32> = opens.keys().chain(closes.keys()).copied().collect();
-    cuts.push(0);
-    cuts.sort_unstable();
-    cuts.dedup();
-    let mut active = std::collections::BTreeSet::new();
-    let mut segs: Vec<(u32, Vec<usize>)> = Vec::new();
-    for cut in cuts.into_iter().filter(|&c| c <= 0xFFFF) {
-        for i in closes.get(&cut).into_iter().flatten() {
-            active.remove(i);
+    // The records that start and stop applying at each port, ascending: a
+    // counting sort (sorting is slow in the unoptimized build script).
+    let by_port = |edge: &dyn Fn(u32, u32) -> u32| -> (Vec<u32>, Vec<usize>) {
+        let mut start = vec![0u32; (1 << 16) + 2];
+        for &(lo, hi) in reg.records.iter().filter_map(|r| r.ports.as_ref()) {
+            start[edge(lo.into(), hi.into()) as usize + 1] += 1;
         }
-        active.extend(opens.get(&cut).into_iter().flatten());
-        let list: Vec<usize> = active.iter().copied().collect();
-        if segs.last().map(|s| &s.1) != Some(&list) {
-            segs.push((cut, list));
+        for p in 1..start.len() {
+            start[p] += start[p - 1];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![0; start[start.len() - 1] as usize];
+        for (i, r) in reg.records.iter().enumerate() {
+            if let Some((lo, hi)) = r.ports {
+                let at = &mut fill[edge(lo.into(), hi.into()) as usize];
+                items[*at as usize] = i;
+                *at += 1;
+            }
+        }
+        (start, items)
+    };
+    let (open_at, opens) = by_port(&|lo, _| lo);
+    let (close_at, closes) = by_port(&|_, hi| hi + 1);
+    let at = |start: &[u32], p: usize| start[p] as usize..start[p + 1] as usize;
+    // The records that apply, ascending (registry order); a handful at most.
+    let mut active: Vec<usize> = Vec::new();
+    let mut segs: Vec<(u32, Vec<usize>)> = Vec::new();
+    for port in 0..1usize << 16 {
+        let (open, close) = (at(&open_at, port), at(&close_at, port));
+        if port > 0 && open.is_empty() && close.is_empty() {
+            continue;
+        }
+        for &i in &closes[close] {
+            active.retain(|&a| a != i);
+        }
+        for &i in &opens[open] {
+            let k = active.partition_point(|&a| a < i);
+            active.insert(k, i);
+        }
+        if segs.last().map(|s| &s.1) != Some(&active) {
+            segs.push((port as u32, active.clone()));
         }
     }
     segs
@@ -452,7 +561,8 @@ fn people(reg: &Registry) -> Vec<Person> {
     if let Some(people) = &reg.people {
         return people.clone();
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<String, BuildHasherDefault<QuickHash>> =
+        Default::default();
     let mut out = Vec::new();
     for r in &reg.records {
         for id in r.assignee.iter().chain(&r.contacts) {
@@ -498,13 +608,13 @@ fn metadata(
     people: &[Person],
     strings: &mut Strings,
 ) -> Result<(), String> {
-    let person_ix: HashMap<&str, u16> = people
+    let person_ix: QuickMap<&str, u16> = people
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i as u16))
         .collect();
     let mut metas: Vec<Meta> = Vec::new();
-    let mut meta_ix: HashMap<Meta, u16> = HashMap::new();
+    let mut meta_ix: QuickMap<Meta, u16> = QuickMap::default();
     let mut rec_meta = Vec::with_capacity(reg.records.len());
     for r in &reg.records {
         let m = Meta {
@@ -522,11 +632,15 @@ fn metadata(
             updated: pack_date(r.updated),
             service_code: r.service_code,
         };
-        let next = metas.len();
-        let ix = *meta_ix.entry(m.clone()).or_insert_with(|| {
-            metas.push(m);
-            next as u16
-        });
+        let ix = match meta_ix.get(&m) {
+            Some(&ix) => ix,
+            None => {
+                let ix = metas.len() as u16;
+                meta_ix.insert(m.clone(), ix);
+                metas.push(m);
+                ix
+            }
+        };
         rec_meta.push(ix);
     }
     if metas.len() > usize::from(u16::MAX) {
