@@ -4,6 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "../../src/fingerprint.rs"]
+mod fingerprint;
 #[allow(dead_code)]
 #[path = "../../build/model.rs"]
 mod model;
