@@ -78,7 +78,7 @@ pub fn generate(reg: &Registry, metadata: bool) -> Result<(String, Option<String
 }
 
 fn core_tables(out: &mut String, reg: &Registry) -> Result<(), String> {
-    let mut names_pool = Strings::default();
+    let mut names_pool = Strings::with_capacity(reg.records.len());
     let mut runs = Runs {
         records: reg.records.len(),
         extra: Vec::new(),
@@ -94,7 +94,7 @@ fn core_tables(out: &mut String, reg: &Registry) -> Result<(), String> {
 
 fn meta_tables(reg: &Registry) -> Result<String, String> {
     let mut meta = String::from(HEADER);
-    let mut pool = Strings::default();
+    let mut pool = Strings::with_capacity(2 * reg.records.len());
     metadata(&mut meta, reg, &people(reg), &mut pool)?;
     pool.emit(&mut meta, "META_", "Meta");
     byte_count(&mut meta, "META_BYTES", "");
@@ -149,7 +149,6 @@ impl std::hash::Hasher for QuickHash {
 type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<QuickHash>>;
 
 /// Every distinct string once, in first-use order.
-#[derive(Default)]
 struct Strings {
     ids: QuickMap<String, u32>,
     blob: String,
@@ -157,6 +156,16 @@ struct Strings {
 }
 
 impl Strings {
+    /// Room for about `n` strings: growing the map costs more than the
+    /// lookups in the unoptimized build script.
+    fn with_capacity(n: usize) -> Strings {
+        Strings {
+            ids: QuickMap::with_capacity_and_hasher(n, Default::default()),
+            blob: String::with_capacity(16 * n),
+            ends: Vec::with_capacity(n),
+        }
+    }
+
     fn id(&mut self, s: &str) -> u32 {
         if s.is_empty() {
             return 0;
