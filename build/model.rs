@@ -7,11 +7,21 @@
 //!
 //! Every problem is an [`Error`] that names the file, the line and column and
 //! (inside a record) the record's ordinal; nothing is dropped silently.
+//!
+//! Speed: build scripts run unoptimized, so besides quick-xml's own work
+//! this file keeps to borrowed text, plain byte loops and one pass over
+//! each piece of text; line and column are worked out only for errors (and
+//! lines, counted on from the last one, for records).
 #![allow(dead_code)]
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::collections::HashSet;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::BufRead;
 
+use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -28,9 +38,22 @@ impl Protocol {
     pub const ALL: [Protocol; 4] = [Protocol::Tcp, Protocol::Udp, Protocol::Sctp, Protocol::Dccp];
 
     fn parse(s: &str) -> Option<Protocol> {
-        Protocol::ALL
-            .into_iter()
-            .find(|p| p.as_str().eq_ignore_ascii_case(s))
+        // The registry's own spelling first: a plain match is cheap unoptimized.
+        match s {
+            "tcp" => return Some(Protocol::Tcp),
+            "udp" => return Some(Protocol::Udp),
+            "sctp" => return Some(Protocol::Sctp),
+            "dccp" => return Some(Protocol::Dccp),
+            _ => {}
+        }
+        let mut i = 0;
+        while i < Protocol::ALL.len() {
+            if Protocol::ALL[i].as_str().eq_ignore_ascii_case(s) {
+                return Some(Protocol::ALL[i]);
+            }
+            i += 1;
+        }
+        None
     }
 
     pub fn as_str(self) -> &'static str {
@@ -53,35 +76,47 @@ pub struct Date {
 
 impl Date {
     pub fn parse(s: &str) -> Option<Date> {
-        let mut parts = s.split('-');
-        let year = parts.next().filter(|y| y.len() == 4)?;
-        let month = parts.next().filter(|m| m.len() == 2)?;
-        let day = parts.next();
-        if parts.next().is_some() {
+        // Byte by byte: `YYYY-MM` (7 bytes) or `YYYY-MM-DD` (10), digits
+        // ASCII. Splitting and `str::parse` cost far more unoptimized.
+        let b = s.as_bytes();
+        let has_day = match b.len() {
+            7 => false,
+            10 if b[7] == b'-' => true,
+            _ => return None,
+        };
+        if b[4] != b'-' {
             return None;
         }
-        let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-        if !all_digits(year) || !all_digits(month) {
-            return None;
-        }
-        let year: u16 = year.parse().ok()?;
-        let month: u8 = month.parse().ok()?;
+        let year = digits(&b[..4])?;
+        let month = digits(&b[5..7])? as u8;
         if !(1..=12).contains(&month) {
             return None;
         }
-        let day = match day {
-            None => None,
-            Some(d) if d.len() == 2 && all_digits(d) => {
-                let d: u8 = d.parse().ok()?;
-                if d == 0 || d > days_in_month(year, month) {
-                    return None;
-                }
-                Some(d)
+        let day = if has_day {
+            let d = digits(&b[8..])? as u8;
+            if d == 0 || d > days_in_month(year, month) {
+                return None;
             }
-            Some(_) => return None,
+            Some(d)
+        } else {
+            None
         };
         Some(Date { year, month, day })
     }
+}
+
+/// The value of up to four ASCII digits; `None` if any byte is not one.
+fn digits(b: &[u8]) -> Option<u16> {
+    let mut n = 0u16;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u16::from(b[i] - b'0');
+        i += 1;
+    }
+    Some(n)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -238,9 +273,11 @@ struct Parser<'a> {
     record: Option<usize>,
     /// A known (byte offset, line) pair, so that locating the next position
     /// counts only the newlines in between.
-    cursor: std::cell::Cell<(usize, usize)>,
+    cursor: Cell<(usize, usize)>,
     /// Current depth of `mixed_into` calls.
     nesting: usize,
+    /// The ids of `<people>`: no duplicates, and every person xref one of them.
+    person_ids: QuickSet<String>,
 }
 
 /// Element events reduced to what the parser needs.
@@ -248,16 +285,21 @@ enum Ev<'a> {
     Start(BytesStart<'a>),
     Empty(BytesStart<'a>),
     End,
-    Text(String),
+    /// Borrowed from the input unless line ends were normalized or a
+    /// character reference resolved.
+    Text(Cow<'a, str>),
     Eof,
 }
 
-/// A name attribute or a person xref waiting for `<people>`.
+/// An assignee or a person xref of a record, checked once `<people>` is
+/// read. The id is not copied: it is the record's.
 struct PersonRef {
-    id: String,
-    line: usize,
-    column: usize,
+    /// 1-based ordinal of the record.
     record: usize,
+    /// Index in the record's `contacts`; `None` for its assignee.
+    contact: Option<usize>,
+    /// Byte offset of the `<assignee>` or `<xref>` tag.
+    at: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -270,8 +312,9 @@ impl<'a> Parser<'a> {
             reader,
             at: 0,
             record: None,
-            cursor: std::cell::Cell::new((0, 1)),
+            cursor: Cell::new((0, 1)),
             nesting: 0,
+            person_ids: HashSet::default(),
         }
     }
 
@@ -286,16 +329,24 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
-    fn line_col(&self, pos: usize) -> (usize, usize) {
+    /// 1-based line of a byte offset.
+    fn line_of(&self, pos: usize) -> usize {
         let bytes = self.text.as_bytes();
         let pos = pos.min(bytes.len());
         let (mut from, mut line) = self.cursor.get();
         if pos < from {
             (from, line) = (0, 1);
         }
-        line += bytes[from..pos].iter().filter(|&&b| b == b'\n').count();
+        line += count_newlines(&bytes[from..pos]);
         self.cursor.set((pos, line));
+        line
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn line_col(&self, pos: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        let pos = pos.min(bytes.len());
+        let line = self.line_of(pos);
         let line_start = bytes[..pos]
             .iter()
             .rposition(|&b| b == b'\n')
@@ -316,6 +367,17 @@ impl<'a> Parser<'a> {
     /// the declaration and the doctype are skipped; entity references are
     /// resolved into text.
     fn next(&mut self) -> Result<Ev<'a>, Error> {
+        self.next_event(false)
+    }
+
+    /// [`next`](Self::next) inside elements that hold elements only: text
+    /// that is all white space is skipped before quick-xml normalizes its
+    /// line ends (which costs more than the test, and keeps it white space).
+    fn next_tag(&mut self) -> Result<Ev<'a>, Error> {
+        self.next_event(true)
+    }
+
+    fn next_event(&mut self, skip_blank: bool) -> Result<Ev<'a>, Error> {
         loop {
             self.at = self.reader.buffer_position() as usize;
             let ev = match self.reader.read_event() {
@@ -329,15 +391,16 @@ impl<'a> Parser<'a> {
                 Event::Start(s) => Ev::Start(s),
                 Event::Empty(s) => Ev::Empty(s),
                 Event::End(_) => Ev::End,
-                Event::Text(t) => Ev::Text(t.xml10_content().into_owned()),
-                Event::CData(t) => Ev::Text(t.xml10_content().into_owned()),
+                Event::Text(t) if skip_blank && blank(&t) => continue,
+                Event::Text(t) => Ev::Text(t.xml10_content()),
+                Event::CData(t) => Ev::Text(t.xml10_content()),
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
+                        Ok(Some(c)) => Cow::Owned(c.to_string()),
                         Ok(None) => {
                             let name = r.xml10_content();
                             match quick_xml::escape::resolve_predefined_entity(&name) {
-                                Some(s) => s.to_string(),
+                                Some(s) => Cow::Borrowed(s),
                                 None => return Err(self.err(format!("unknown entity &{name};"))),
                             }
                         }
@@ -352,14 +415,14 @@ impl<'a> Parser<'a> {
     }
 
     fn run(mut self) -> Result<Registry, Error> {
-        if self.text.trim().is_empty() {
+        if blank(self.text) {
             return Err(self.err("empty file: expected an IANA registry in XML"));
         }
         let root = loop {
-            match self.next()? {
+            match self.next_tag()? {
                 Ev::Start(s) => break s,
                 Ev::Empty(_) => return Err(self.err("the root element is empty")),
-                Ev::Text(t) if t.trim().is_empty() => continue,
+                Ev::Text(t) if blank(&t) => continue,
                 Ev::Text(_) => return Err(self.err("not XML: text before the root element")),
                 Ev::End => return Err(self.err("malformed XML: end tag before the root element")),
                 Ev::Eof => return Err(self.err("no root element")),
@@ -381,10 +444,10 @@ impl<'a> Parser<'a> {
         let mut reg = Registry::default();
         let mut refs = Vec::new();
         loop {
-            match self.next()? {
+            match self.next_tag()? {
                 Ev::Start(s) => self.top_child(&s, false, &mut reg, &mut refs)?,
                 Ev::Empty(s) => self.top_child(&s, true, &mut reg, &mut refs)?,
-                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Text(t) if blank(&t) => {}
                 Ev::Text(t) => {
                     return Err(self.err(format!("unexpected text {:?} in <registry>", short(&t))))
                 }
@@ -393,9 +456,9 @@ impl<'a> Parser<'a> {
             }
         }
         loop {
-            match self.next()? {
+            match self.next_tag()? {
                 Ev::Eof => break,
-                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Text(t) if blank(&t) => {}
                 _ => return Err(self.err("content after the end of <registry>")),
             }
         }
@@ -403,16 +466,23 @@ impl<'a> Parser<'a> {
             self.at = 0;
             return Err(self.err("the registry has no <updated> date"));
         }
-        if let Some(people) = &reg.people {
-            let known: BTreeSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
-            if let Some(r) = refs.iter().find(|r| !known.contains(r.id.as_str())) {
-                return Err(Error {
-                    file: self.file.to_string(),
-                    line: r.line,
-                    column: r.column,
-                    record: Some(r.record),
-                    message: format!("person {:?} is not in <people>", r.id),
-                });
+        if reg.people.is_some() {
+            for r in &refs {
+                let rec = &reg.records[r.record - 1];
+                let id = match r.contact {
+                    Some(i) => rec.contacts[i].as_str(),
+                    None => rec.assignee.as_deref().unwrap_or_default(),
+                };
+                if !self.person_ids.contains(id) {
+                    let (line, column) = self.line_col(r.at);
+                    return Err(Error {
+                        file: self.file.to_string(),
+                        line,
+                        column,
+                        record: Some(r.record),
+                        message: format!("person {id:?} is not in <people>"),
+                    });
+                }
             }
         }
         Ok(reg)
@@ -425,7 +495,7 @@ impl<'a> Parser<'a> {
         reg: &mut Registry,
         refs: &mut Vec<PersonRef>,
     ) -> Result<(), Error> {
-        match local(s).as_str() {
+        match local(s) {
             "record" => {
                 self.record = Some(reg.records.len() + 1);
                 let rec = self.record_el(s, empty, refs)?;
@@ -438,7 +508,7 @@ impl<'a> Parser<'a> {
                 if reg.updated.is_some() {
                     return Err(self.err_at(at, "two <updated> dates"));
                 }
-                let d = Date::parse(t.trim())
+                let d = Date::parse(trim(&t))
                     .ok_or_else(|| self.err_at(at, format!("bad date {:?} in <updated>", t)))?;
                 reg.updated = Some(d);
             }
@@ -450,7 +520,7 @@ impl<'a> Parser<'a> {
                 reg.people = Some(people);
             }
             "footnote" => {
-                let anchor = self.attr(s, "anchor")?.unwrap_or_default();
+                let anchor = self.attr(s, "anchor")?.unwrap_or_default().into_owned();
                 let text = if empty {
                     String::new()
                 } else {
@@ -480,16 +550,16 @@ impl<'a> Parser<'a> {
         refs: &mut Vec<PersonRef>,
     ) -> Result<Record, Error> {
         let mut rec = Record {
-            line: self.line_col(self.at).0,
+            line: self.line_of(self.at),
             ..Record::default()
         };
         for a in s.attributes() {
             let a = a.map_err(|e| self.err(format!("malformed attribute: {e}")))?;
-            let key = a.key.local_name().as_ref().to_string();
+            let key = local_name(a.key.into_inner());
             let value = a
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map_err(|e| self.err(format!("malformed attribute {key}: {e}")))?;
-            let slot = match key.as_str() {
+            let slot = match key {
                 "date" => &mut rec.date,
                 "updated" => &mut rec.updated,
                 _ => return Err(self.err(format!("unknown attribute {key:?} on <record>"))),
@@ -503,12 +573,13 @@ impl<'a> Parser<'a> {
         if empty {
             return Err(self.err("empty <record/>"));
         }
-        let mut seen = BTreeSet::new();
+        // One bit per `Child` seen (only `xref` may repeat).
+        let mut seen = 0u32;
         loop {
-            let (child, child_empty) = match self.next()? {
+            let (child, child_empty) = match self.next_tag()? {
                 Ev::Start(c) => (c, false),
                 Ev::Empty(c) => (c, true),
-                Ev::Text(t) if t.trim().is_empty() => continue,
+                Ev::Text(t) if blank(&t) => continue,
                 Ev::Text(t) => {
                     return Err(self.err(format!("unexpected text {:?} in <record>", short(&t))))
                 }
@@ -517,21 +588,26 @@ impl<'a> Parser<'a> {
             };
             let name = local(&child);
             let at = self.at;
-            if !matches!(name.as_str(), "xref") && !seen.insert(name.clone()) {
-                return Err(self.err(format!("two <{name}> elements in one record")));
+            let kind = Child::of(name);
+            if kind != Child::Xref {
+                let bit = 1 << kind as u32;
+                if seen & bit != 0 {
+                    return Err(self.err(format!("two <{name}> elements in one record")));
+                }
+                seen |= bit;
             }
-            match name.as_str() {
-                "name" => {
+            match kind {
+                Child::Name => {
                     let t = self.text_el(child_empty, "name")?;
-                    let t = t.trim();
-                    if t.chars().any(char::is_control) {
+                    let t = trim(&t);
+                    if has_control(t) {
                         return Err(self.err_at(at, format!("bad service name {t:?}")));
                     }
                     rec.name = (!t.is_empty()).then(|| t.to_string());
                 }
-                "protocol" => {
+                Child::Protocol => {
                     let t = self.text_el(child_empty, "protocol")?;
-                    let t = t.trim();
+                    let t = trim(&t);
                     rec.protocol = if t.is_empty() {
                         None
                     } else {
@@ -543,18 +619,18 @@ impl<'a> Parser<'a> {
                         })?)
                     };
                 }
-                "number" => {
+                Child::Number => {
                     let t = self.text_el(child_empty, "number")?;
-                    rec.ports = Some(parse_ports(t.trim()).map_err(|m| self.err_at(at, m))?);
+                    rec.ports = Some(parse_ports(trim(&t)).map_err(|m| self.err_at(at, m))?);
                 }
-                "description" => {
+                Child::Description => {
                     rec.description = if child_empty {
                         String::new()
                     } else {
                         self.mixed("description")?
                     };
                 }
-                "note" => {
+                Child::Note => {
                     let t = if child_empty {
                         String::new()
                     } else {
@@ -562,7 +638,7 @@ impl<'a> Parser<'a> {
                     };
                     rec.note = (!t.is_empty()).then_some(t);
                 }
-                "unauthorized" => {
+                Child::Unauthorized => {
                     let t = if child_empty {
                         String::new()
                     } else {
@@ -570,41 +646,38 @@ impl<'a> Parser<'a> {
                     };
                     rec.unauthorized = (!t.is_empty()).then_some(t);
                 }
-                "sc" => {
+                Child::Sc => {
                     let t = self.text_el(child_empty, "sc")?;
-                    let t = t.trim();
-                    let v = t
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|_| t.bytes().all(|b| b.is_ascii_digit()))
-                        .ok_or_else(|| {
-                            self.err_at(
-                                at,
-                                format!(
-                                    "bad service code {t:?}: expected an unsigned 32-bit number"
-                                ),
-                            )
-                        })?;
+                    let t = trim(&t);
+                    let v = if all_digits(t) {
+                        t.parse::<u32>().ok()
+                    } else {
+                        None
+                    };
+                    let v = v.ok_or_else(|| {
+                        self.err_at(
+                            at,
+                            format!("bad service code {t:?}: expected an unsigned 32-bit number"),
+                        )
+                    })?;
                     rec.service_code = Some(v);
                 }
-                "assignee" => {
-                    let (line, column) = self.line_col(at);
-                    let ids = if child_empty {
+                Child::Assignee => {
+                    let mut ids = if child_empty {
                         Vec::new()
                     } else {
                         self.assignee()?
                     };
-                    match ids.as_slice() {
-                        [id] => {
+                    match ids.len() {
+                        1 => {
                             refs.push(PersonRef {
-                                id: id.clone(),
-                                line,
-                                column,
                                 record: self.record.unwrap_or(0),
+                                contact: None,
+                                at,
                             });
-                            rec.assignee = Some(id.clone());
+                            rec.assignee = ids.pop();
                         }
-                        [] => return Err(self.err_at(at, "<assignee> holds no person xref")),
+                        0 => return Err(self.err_at(at, "<assignee> holds no person xref")),
                         _ => {
                             return Err(
                                 self.err_at(at, "<assignee> holds more than one person xref")
@@ -612,27 +685,22 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                "xref" => {
-                    let x = self.xref(&child, child_empty)?;
-                    match x {
-                        Xref::Person(id) => {
-                            let (line, column) = self.line_col(at);
-                            refs.push(PersonRef {
-                                id: id.clone(),
-                                line,
-                                column,
-                                record: self.record.unwrap_or(0),
-                            });
-                            rec.contacts.push(id);
-                        }
-                        Xref::Other(r) => rec.references.push(r),
+                Child::Xref => match self.xref(&child, child_empty)? {
+                    Xref::Person(id) => {
+                        refs.push(PersonRef {
+                            record: self.record.unwrap_or(0),
+                            contact: Some(rec.contacts.len()),
+                            at,
+                        });
+                        rec.contacts.push(id);
                     }
-                }
-                other => {
+                    Xref::Other(r) => rec.references.push(r),
+                },
+                Child::Unknown => {
                     return Err(self.err_at(
                         at,
                         format!(
-                            "unknown element <{other}> in <record>: expected name, protocol, \
+                            "unknown element <{name}> in <record>: expected name, protocol, \
                              number, description, xref, assignee, note, unauthorized or sc"
                         ),
                     ))
@@ -645,7 +713,7 @@ impl<'a> Parser<'a> {
     fn assignee(&mut self) -> Result<Vec<String>, Error> {
         let mut ids = Vec::new();
         loop {
-            match self.next()? {
+            match self.next_tag()? {
                 Ev::Start(c) | Ev::Empty(c) if local(&c) != "xref" => {
                     return Err(self.err(format!("unknown element <{}> in <assignee>", local(&c))))
                 }
@@ -657,7 +725,7 @@ impl<'a> Parser<'a> {
                     Xref::Person(id) => ids.push(id),
                     Xref::Other(_) => return Err(self.err("<assignee> holds a non-person xref")),
                 },
-                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Text(t) if blank(&t) => {}
                 Ev::Text(t) => {
                     return Err(self.err(format!("unexpected text {:?} in <assignee>", short(&t))))
                 }
@@ -669,24 +737,24 @@ impl<'a> Parser<'a> {
 
     fn xref(&mut self, s: &BytesStart<'a>, empty: bool) -> Result<Xref, Error> {
         let at = self.at;
-        let kind = self.attr(s, "type")?.unwrap_or_default();
-        let data = self.attr(s, "data")?.unwrap_or_default();
+        let [kind, data] = self.attrs(s, ["type", "data"])?;
+        let (kind, data) = (kind.unwrap_or_default(), data.unwrap_or_default());
         let text = if empty {
             String::new()
         } else {
             self.mixed("xref")?
         };
-        let kind = match kind.as_str() {
+        let kind = match &*kind {
             "person" => {
                 if data.is_empty() {
                     return Err(self.err_at(at, "person xref without data"));
                 }
-                return Ok(Xref::Person(data));
+                return Ok(Xref::Person(data.into_owned()));
             }
             "rfc" => {
                 // `get`, not indexing: byte 3 may fall inside a character.
                 let ok = data.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("rfc"))
-                    && data[3..].bytes().all(|b| b.is_ascii_digit())
+                    && all_digits(&data[3..])
                     && data[3..].parse::<u32>().is_ok();
                 if !ok {
                     return Err(
@@ -711,46 +779,42 @@ impl<'a> Parser<'a> {
         if kind != RefKind::Text && data.is_empty() {
             return Err(self.err_at(at, "xref without data"));
         }
-        Ok(Xref::Other(Reference { kind, data, text }))
+        Ok(Xref::Other(Reference {
+            kind,
+            data: data.into_owned(),
+            text,
+        }))
     }
 
     fn people(&mut self) -> Result<Vec<Person>, Error> {
         let mut people = Vec::new();
-        let mut ids = BTreeSet::new();
         loop {
-            match self.next()? {
-                Ev::Start(c) | Ev::Empty(c) if local(&c) != "person" => {
-                    return Err(self.err(format!("unknown element <{}> in <people>", local(&c))))
-                }
-                Ev::Start(c) => {
-                    let p = self.person(&c, false)?;
-                    if !ids.insert(p.id.clone()) {
-                        return Err(self.err(format!("person {:?} listed twice", p.id)));
-                    }
-                    people.push(p);
-                }
-                Ev::Empty(c) => {
-                    let p = self.person(&c, true)?;
-                    if !ids.insert(p.id.clone()) {
-                        return Err(self.err(format!("person {:?} listed twice", p.id)));
-                    }
-                    people.push(p);
-                }
-                Ev::Text(t) if t.trim().is_empty() => {}
+            let (c, empty) = match self.next_tag()? {
+                Ev::Start(c) => (c, false),
+                Ev::Empty(c) => (c, true),
+                Ev::Text(t) if blank(&t) => continue,
                 Ev::Text(t) => {
                     return Err(self.err(format!("unexpected text {:?} in <people>", short(&t))))
                 }
                 Ev::End => return Ok(people),
                 Ev::Eof => return Err(self.err("truncated file: <people> is not closed")),
+            };
+            if local(&c) != "person" {
+                return Err(self.err(format!("unknown element <{}> in <people>", local(&c))));
             }
+            let p = self.person(&c, empty)?;
+            if !self.person_ids.insert(p.id.clone()) {
+                return Err(self.err(format!("person {:?} listed twice", p.id)));
+            }
+            people.push(p);
         }
     }
 
     fn person(&mut self, s: &BytesStart<'a>, empty: bool) -> Result<Person, Error> {
-        let id = self
-            .attr(s, "id")?
-            .filter(|id| !id.is_empty())
-            .ok_or_else(|| self.err("<person> without id"))?;
+        let id = match self.attr(s, "id")? {
+            Some(id) if !id.is_empty() => id.into_owned(),
+            _ => return Err(self.err("<person> without id")),
+        };
         let mut p = Person {
             id,
             ..Person::default()
@@ -759,10 +823,10 @@ impl<'a> Parser<'a> {
             return Ok(p);
         }
         loop {
-            let (c, c_empty) = match self.next()? {
+            let (c, c_empty) = match self.next_tag()? {
                 Ev::Start(c) => (c, false),
                 Ev::Empty(c) => (c, true),
-                Ev::Text(t) if t.trim().is_empty() => continue,
+                Ev::Text(t) if blank(&t) => continue,
                 Ev::Text(t) => {
                     return Err(self.err(format!("unexpected text {:?} in <person>", short(&t))))
                 }
@@ -771,9 +835,9 @@ impl<'a> Parser<'a> {
             };
             let at = self.at;
             let name = local(&c);
-            let t = self.text_el(c_empty, &name)?;
+            let t = self.text_el(c_empty, name)?;
             let t = collapse(&t);
-            let slot = match name.as_str() {
+            let slot = match name {
                 "name" => &mut p.name,
                 "org" => &mut p.org,
                 "uri" => {
@@ -805,28 +869,69 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn attr(&self, s: &BytesStart<'a>, key: &str) -> Result<Option<String>, Error> {
+    /// The value of the first attribute whose local name is `key`.
+    fn attr<'s>(&self, s: &'s BytesStart<'a>, key: &str) -> Result<Option<Cow<'s, str>>, Error> {
+        let [value] = self.attrs(s, [key])?;
+        Ok(value)
+    }
+
+    /// [`attr`](Self::attr) for each of `keys` in turn, with the same values
+    /// and the same first error, but in one pass over the attributes: each
+    /// lookup would stop at its key or at the first malformed attribute.
+    fn attrs<'s, const N: usize>(
+        &self,
+        s: &'s BytesStart<'a>,
+        keys: [&str; N],
+    ) -> Result<[Option<Cow<'s, str>>; N], Error> {
+        let mut found: [Option<Attribute<'s>>; N] = [const { None }; N];
+        let mut missing = N;
+        let mut malformed = None;
         for a in s.attributes() {
-            let a = a.map_err(|e| self.err(format!("malformed attribute: {e}")))?;
-            if a.key.local_name().as_ref() == key {
-                let v = a
-                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .map_err(|e| self.err(format!("malformed attribute {key}: {e}")))?;
-                return Ok(Some(v.into_owned()));
+            let a = match a {
+                Ok(a) => a,
+                Err(e) => {
+                    malformed = Some(e);
+                    break;
+                }
+            };
+            let key = local_name(a.key.into_inner());
+            let mut i = 0;
+            while i < N && (found[i].is_some() || keys[i] != key) {
+                i += 1;
+            }
+            if i < N {
+                found[i] = Some(a);
+                missing -= 1;
+                if missing == 0 {
+                    break;
+                }
             }
         }
-        Ok(None)
+        let mut values = [const { None }; N];
+        for (i, a) in found.iter().enumerate() {
+            values[i] = match (a, &malformed) {
+                (Some(a), _) => Some(
+                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map_err(|e| self.err(format!("malformed attribute {}: {e}", keys[i])))?,
+                ),
+                (None, Some(e)) => return Err(self.err(format!("malformed attribute: {e}"))),
+                (None, None) => None,
+            };
+        }
+        Ok(values)
     }
 
     /// The text of an element that holds text only.
-    fn text_el(&mut self, empty: bool, name: &str) -> Result<String, Error> {
-        let mut out = String::new();
+    fn text_el(&mut self, empty: bool, name: &str) -> Result<Cow<'a, str>, Error> {
+        let mut out = Cow::Borrowed("");
         if empty {
             return Ok(out);
         }
         loop {
             match self.next()? {
-                Ev::Text(t) => out.push_str(&t),
+                // Usually one piece, kept borrowed; entities split the text.
+                Ev::Text(t) if out.is_empty() => out = t,
+                Ev::Text(t) => out.to_mut().push_str(&t),
                 Ev::End => return Ok(out),
                 Ev::Start(c) | Ev::Empty(c) => {
                     return Err(self.err(format!(
@@ -845,12 +950,12 @@ impl<'a> Parser<'a> {
     /// becomes its body or, when it has none, `[RFC6335]` (rfc), `[id]`
     /// (person), `[1]` (note) or its data (uri, draft).
     fn mixed(&mut self, name: &str) -> Result<String, Error> {
-        let mut raw = String::new();
-        self.mixed_into(name, &mut raw)?;
-        Ok(render(&raw))
+        let mut out = Render::default();
+        self.mixed_into(name, &mut out)?;
+        Ok(out.out)
     }
 
-    fn mixed_into(&mut self, name: &str, raw: &mut String) -> Result<(), Error> {
+    fn mixed_into(&mut self, name: &str, out: &mut Render) -> Result<(), Error> {
         if self.nesting >= MAX_NESTING {
             return Err(self.err(format!("elements nested too deeply in <{name}>")));
         }
@@ -858,29 +963,30 @@ impl<'a> Parser<'a> {
         self.nesting += 1;
         loop {
             match self.next()? {
-                Ev::Text(t) => raw.push_str(&t.replace('\n', " ")),
+                // A newline in text is white space; only elements break lines.
+                Ev::Text(t) => out.push(&t, false),
                 Ev::End => {
                     self.nesting -= 1;
                     return Ok(());
                 }
                 Ev::Eof => return Err(self.err(format!("truncated file: <{name}> is not closed"))),
-                Ev::Empty(c) => match local(&c).as_str() {
-                    "br" => raw.push('\n'),
-                    "paragraph" => raw.push('\n'),
-                    "xref" => raw.push_str(&inline_xref(&self.xref(&c, true)?)),
+                Ev::Empty(c) => match local(&c) {
+                    "br" => out.line_break(),
+                    "paragraph" => out.line_break(),
+                    "xref" => out.push(&inline_xref(&self.xref(&c, true)?), true),
                     other => return Err(self.err(format!("unknown element <{other}> in <{name}>"))),
                 },
-                Ev::Start(c) => match local(&c).as_str() {
+                Ev::Start(c) => match local(&c) {
                     "paragraph" => {
-                        raw.push('\n');
-                        self.mixed_into("paragraph", raw)?;
-                        raw.push('\n');
+                        out.line_break();
+                        self.mixed_into("paragraph", out)?;
+                        out.line_break();
                     }
                     "br" => {
-                        raw.push('\n');
-                        self.mixed_into("br", raw)?;
+                        out.line_break();
+                        self.mixed_into("br", out)?;
                     }
-                    "xref" => raw.push_str(&inline_xref(&self.xref(&c, false)?)),
+                    "xref" => out.push(&inline_xref(&self.xref(&c, false)?), true),
                     other => return Err(self.err(format!("unknown element <{other}> in <{name}>"))),
                 },
             }
@@ -891,7 +997,7 @@ impl<'a> Parser<'a> {
     fn skip(&mut self) -> Result<(), Error> {
         let mut depth = 1usize;
         while depth > 0 {
-            match self.next()? {
+            match self.next_tag()? {
                 Ev::Start(_) => depth += 1,
                 Ev::End => depth -= 1,
                 Ev::Eof => return Err(self.err("truncated file: an element is not closed")),
@@ -902,20 +1008,117 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The children of `<record>`; the discriminant is the bit in `seen`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Child {
+    Name,
+    Protocol,
+    Number,
+    Description,
+    Note,
+    Unauthorized,
+    Sc,
+    Assignee,
+    Xref,
+    Unknown,
+}
+
+impl Child {
+    fn of(name: &str) -> Child {
+        match name {
+            "name" => Child::Name,
+            "protocol" => Child::Protocol,
+            "number" => Child::Number,
+            "description" => Child::Description,
+            "note" => Child::Note,
+            "unauthorized" => Child::Unauthorized,
+            "sc" => Child::Sc,
+            "assignee" => Child::Assignee,
+            "xref" => Child::Xref,
+            _ => Child::Unknown,
+        }
+    }
+}
+
 enum Xref {
     Person(String),
     Other(Reference),
 }
 
-fn inline_xref(x: &Xref) -> String {
+fn inline_xref(x: &Xref) -> Cow<'_, str> {
     match x {
-        Xref::Person(id) => format!("[{id}]"),
-        Xref::Other(r) if !r.text.is_empty() => r.text.clone(),
+        Xref::Person(id) => Cow::Owned(format!("[{id}]")),
+        Xref::Other(r) if !r.text.is_empty() => Cow::Borrowed(&r.text),
         Xref::Other(r) => match r.kind {
-            RefKind::Rfc => format!("[{}]", r.data.to_ascii_uppercase()),
-            RefKind::Note => format!("[{}]", r.data),
-            _ => r.data.clone(),
+            RefKind::Rfc => Cow::Owned(format!("[{}]", r.data.to_ascii_uppercase())),
+            RefKind::Note => Cow::Owned(format!("[{}]", r.data)),
+            _ => Cow::Borrowed(&r.data),
         },
+    }
+}
+
+/// Rendered text built as it streams in, in one pass: the words so far and
+/// what separates the next one from them.
+#[derive(Default)]
+struct Render {
+    out: String,
+    /// Line breaks since the last word.
+    breaks: usize,
+    /// White space since the last word, on its line.
+    space: bool,
+}
+
+impl Render {
+    /// Appends `s`; a `\n` in it is a line break if `breaks`, else white space.
+    fn push(&mut self, s: &str, breaks: bool) {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' if breaks => self.line_break(),
+                b' ' | b'\t' | b'\r' | b'\n' => self.space = true,
+                _ => {
+                    // Words apart by single spaces are copied in one piece
+                    // (each `push_str` costs hundreds of instructions).
+                    let start = i;
+                    while i < b.len() {
+                        match b[i] {
+                            b' ' if i + 1 < b.len()
+                                && !matches!(b[i + 1], b' ' | b'\t' | b'\r' | b'\n') => {}
+                            b' ' | b'\t' | b'\r' | b'\n' => break,
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                    self.words(&s[start..i]);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Appends words, after what separates them from the last ones.
+    fn words(&mut self, words: &str) {
+        // Breaks and space before the first word are dropped (trimmed).
+        if !self.out.is_empty() {
+            if self.breaks > 0 {
+                for _ in 0..self.breaks {
+                    self.out.push('\n');
+                }
+            } else if self.space {
+                self.out.push(' ');
+            }
+        }
+        self.breaks = 0;
+        self.space = false;
+        self.out.push_str(words);
+    }
+
+    /// White space before a line break is trimmed away.
+    fn line_break(&mut self) {
+        self.breaks += 1;
+        self.space = false;
     }
 }
 
@@ -924,40 +1127,30 @@ fn inline_xref(x: &Xref) -> String {
 /// each line is trimmed, empty lines at either end are dropped and inner
 /// runs of empty lines kept as they are (`<br/><br/>` is a blank line).
 pub fn render(raw: &str) -> String {
-    let lines: Vec<String> = raw.split('\n').map(collapse).collect();
-    let first = lines.iter().position(|l| !l.is_empty());
-    let last = lines.iter().rposition(|l| !l.is_empty());
-    match (first, last) {
-        (Some(a), Some(b)) => lines[a..=b].join("\n"),
-        _ => String::new(),
-    }
+    let mut r = Render::default();
+    r.push(raw, true);
+    r.out
 }
 
 /// Trims and folds runs of XML white space into one space.
 pub fn collapse(s: &str) -> String {
-    s.split([' ', '\t', '\r', '\n'])
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut r = Render::default();
+    r.push(s, false);
+    r.out
 }
 
 /// `80` or `6000-6063`.
 pub fn parse_ports(t: &str) -> Result<(u16, u16), String> {
-    let one = |s: &str| -> Result<u16, String> {
-        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("non-numeric port {t:?} in <number>"));
-        }
-        match s.parse::<u32>() {
-            Ok(n) if n <= 65535 => Ok(n as u16),
-            _ => Err(format!("port {s} in <number> is above 65535")),
-        }
-    };
-    let (lo, hi) = match t.split_once('-') {
-        Some((a, b)) => (one(a)?, one(b)?),
-        None => {
-            let p = one(t)?;
-            (p, p)
-        }
+    let b = t.as_bytes();
+    let mut dash = 0;
+    while dash < b.len() && b[dash] != b'-' {
+        dash += 1;
+    }
+    let (lo, hi) = if dash < b.len() {
+        (port(t, &t[..dash])?, port(t, &t[dash + 1..])?)
+    } else {
+        let p = port(t, t)?;
+        (p, p)
     };
     if lo > hi {
         return Err(format!("reversed port range {t:?} in <number>"));
@@ -965,9 +1158,171 @@ pub fn parse_ports(t: &str) -> Result<(u16, u16), String> {
     Ok((lo, hi))
 }
 
-fn local(s: &BytesStart<'_>) -> String {
-    s.local_name().as_ref().to_string()
+/// One port `s` of the `<number>` text `t`.
+fn port(t: &str, s: &str) -> Result<u16, String> {
+    if s.is_empty() || !all_digits(s) {
+        return Err(format!("non-numeric port {t:?} in <number>"));
+    }
+    let b = s.as_bytes();
+    let mut n = 0u32;
+    let mut i = 0;
+    while i < b.len() {
+        n = n * 10 + u32::from(b[i] - b'0');
+        // Stops before `u32` could overflow (leading zeros add nothing).
+        if n > 65535 {
+            return Err(format!("port {s} in <number> is above 65535"));
+        }
+        i += 1;
+    }
+    Ok(n as u16)
 }
+
+/// A tag's local name, borrowed from the tag.
+fn local<'s>(s: &'s BytesStart<'_>) -> &'s str {
+    local_name(s.name().into_inner())
+}
+
+/// The local part of a name, after its first `:` (as quick-xml's
+/// `local_name`, whose `str::find` costs more unoptimized).
+fn local_name(name: &str) -> &str {
+    let b = name.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b':' {
+            return &name[i + 1..];
+        }
+        i += 1;
+    }
+    name
+}
+
+fn all_digits(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `b` is ASCII white space, as `char::is_whitespace` has it.
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// `t.trim().is_empty()`, with a byte loop for ASCII text.
+fn blank(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => i += 1,
+            // Unicode white space: leave it to `str::trim`.
+            0x80.. => return t.trim().is_empty(),
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// `str::trim`, with byte loops for ASCII ends.
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let (mut i, mut j) = (0, b.len());
+    while i < j && ascii_space(b[i]) {
+        i += 1;
+    }
+    while j > i && ascii_space(b[j - 1]) {
+        j -= 1;
+    }
+    let t = &s[i..j];
+    if i < j && (b[i] >= 0x80 || b[j - 1] >= 0x80) {
+        // A non-ASCII end may be Unicode white space.
+        return t.trim();
+    }
+    t
+}
+
+/// `s.chars().any(char::is_control)`, with a byte loop for ASCII text.
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0..=0x1F | 0x7F => return true,
+            0x80.. => return s.chars().any(char::is_control),
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// The number of `\n` in `b`. `BufRead::skip_until` jumps from one to the
+/// next with std's own, optimized `memchr`: a byte loop costs about 20
+/// instructions a byte unoptimized, more than twice as much.
+fn count_newlines(mut b: &[u8]) -> usize {
+    // Every piece skipped ends with a `\n` but the last, if `b` does not.
+    let open_end = b.last().is_some_and(|&c| c != b'\n');
+    let mut pieces = 0;
+    while !b.is_empty() {
+        // Infallible on a slice: consumes up to the next `\n` or the end.
+        let _ = b.skip_until(b'\n');
+        pieces += 1;
+    }
+    pieces - usize::from(open_end)
+}
+
+/// A word-at-a-time FNV-style hash for the build's own maps and sets (here
+/// and in `build/tables.rs`): the script runs unoptimized, where std's
+/// SipHash costs several times more. The keys come from the registry
+/// itself, not from hostile input.
+#[derive(Default)]
+pub struct QuickHash(u64);
+
+impl Hasher for QuickHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            h = (h ^ u64::from_le_bytes(w.try_into().unwrap())).wrapping_mul(0x100_0000_01b3);
+        }
+        for &b in words.remainder() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h.rotate_left(29) ^ bytes.len() as u64;
+    }
+
+    // Integers (lengths, derived `Hash` fields) in one step, not as bytes.
+    fn write_u8(&mut self, x: u8) {
+        self.write_u64(x.into());
+    }
+
+    fn write_u16(&mut self, x: u16) {
+        self.write_u64(x.into());
+    }
+
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x.into());
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x100_0000_01b3).rotate_left(29);
+    }
+
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
+pub type QuickMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<QuickHash>>;
+pub type QuickSet<T> = HashSet<T, BuildHasherDefault<QuickHash>>;
 
 fn short(t: &str) -> String {
     let t = t.trim();
