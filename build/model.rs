@@ -38,14 +38,6 @@ impl Protocol {
     pub const ALL: [Protocol; 4] = [Protocol::Tcp, Protocol::Udp, Protocol::Sctp, Protocol::Dccp];
 
     fn parse(s: &str) -> Option<Protocol> {
-        // The registry's own spelling first: a plain match is cheap unoptimized.
-        match s {
-            "tcp" => return Some(Protocol::Tcp),
-            "udp" => return Some(Protocol::Udp),
-            "sctp" => return Some(Protocol::Sctp),
-            "dccp" => return Some(Protocol::Dccp),
-            _ => {}
-        }
         let mut i = 0;
         while i < Protocol::ALL.len() {
             if Protocol::ALL[i].as_str().eq_ignore_ascii_case(s) {
@@ -167,7 +159,7 @@ pub struct Record {
     pub protocol: Option<Protocol>,
     /// Inclusive range; a single port is `(p, p)`.
     pub ports: Option<(u16, u16)>,
-    /// Rendered text (see [`render`] rules in the crate docs).
+    /// Rendered text (see [`Render`] for the rules).
     pub description: String,
     /// Person id in `<assignee>`.
     pub assignee: Option<String>,
@@ -1058,7 +1050,11 @@ fn inline_xref(x: &Xref) -> Cow<'_, str> {
 }
 
 /// Rendered text built as it streams in, in one pass: the words so far and
-/// what separates the next one from them.
+/// what separates the next one from them. Runs of spaces, tabs and newlines
+/// (no `\n` is left in the raw text but those from `<br/>` and paragraphs)
+/// become one space, each line is trimmed, empty lines at either end are
+/// dropped and inner runs of empty lines kept as they are (`<br/><br/>` is a
+/// blank line).
 #[derive(Default)]
 struct Render {
     out: String,
@@ -1120,16 +1116,6 @@ impl Render {
         self.breaks += 1;
         self.space = false;
     }
-}
-
-/// Collapses white space: runs of spaces, tabs and newlines (no `\n` is
-/// left in `raw` but those from `<br/>` and paragraphs) become one space,
-/// each line is trimmed, empty lines at either end are dropped and inner
-/// runs of empty lines kept as they are (`<br/><br/>` is a blank line).
-pub fn render(raw: &str) -> String {
-    let mut r = Render::default();
-    r.push(raw, true);
-    r.out
 }
 
 /// Trims and folds runs of XML white space into one space.
@@ -1218,12 +1204,11 @@ fn blank(t: &str) -> bool {
     let b = t.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => i += 1,
+        if !ascii_space(b[i]) {
             // Unicode white space: leave it to `str::trim`.
-            0x80.. => return t.trim().is_empty(),
-            _ => return false,
+            return b[i] >= 0x80 && t.trim().is_empty();
         }
+        i += 1;
     }
     true
 }

@@ -357,17 +357,17 @@ fn names(
         }
     }
     // The first seed under which no two names share a fingerprint.
-    let fps = |seed: u32| -> Vec<u32> {
-        groups
-            .iter()
-            .map(|(n, _)| fingerprint(seed, n.as_bytes()))
-            .collect()
-    };
-    let seed = (0u32..1000)
-        .find(|&seed| distinct(&fps(seed)))
+    let (seed, keys) = (0u32..1000)
+        .map(|seed| {
+            let keys: Vec<u32> = groups
+                .iter()
+                .map(|(n, _)| fingerprint(seed, n.as_bytes()))
+                .collect();
+            (seed, keys)
+        })
+        .find(|(_, keys)| distinct(keys))
         .ok_or("no fingerprint seed separates the service names")?;
     writeln!(out, "pub(crate) const FP_SEED: u32 = {seed};").unwrap();
-    let keys = fps(seed);
     // The map holds the fingerprints only; the position of a name's entry
     // is its number, and its spelling and records are kept in tables in
     // that order. phf_codegen writes the entries in the order of
@@ -418,7 +418,15 @@ fn ports(out: &mut String, reg: &Registry, runs: &mut Runs) -> Result<(), String
     // SEG_FIELD bits: `by_port` knows its count without reading the records.
     let longest = segs.iter().map(|s| s.1.len()).max().unwrap_or(0);
     let field = (usize::BITS - longest.leading_zeros()).max(1);
-    let info_ty = if 5 * field <= 16 { "u16" } else { "u32" };
+    let info_ty = match 5 * field {
+        0..=16 => "u16",
+        17..=32 => "u32",
+        _ => {
+            return Err(format!(
+                "{longest} records on one port: at most 63 fit SEG_INFO"
+            ))
+        }
+    };
     let (mut starts, mut infos) = (Vec::new(), Vec::new());
     for (port, recs) in &segs {
         let (start, len) = runs.run(recs).map_err(|e| format!("port {port}: {e}"))?;

@@ -29,11 +29,8 @@ struct Tables {
     name: &'static [crate::tables::StrIx],
     lo: &'static [u16],
     /// `REC_KIND`: bits 0-2 protocol code, bit 3 "has ports", bit 6 "the
-    /// ports are a range", whose last port is `range_hi` beside the record's
-    /// index in `range_rec` (ascending).
+    /// ports are a range" (its last port: `tables::range_hi`).
     kind: &'static [u8],
-    range_rec: &'static [u16],
-    range_hi: &'static [u16],
     /// String `id` is `blob[str_end[id]..str_end[id + 1]]`.
     str_end: &'static [crate::tables::StrEnd],
     blob: &'static [u8],
@@ -43,8 +40,6 @@ const TABLES: Tables = Tables {
     name: &crate::tables::REC_NAME,
     lo: &crate::tables::REC_LO,
     kind: &crate::tables::REC_KIND,
-    range_rec: &crate::tables::RANGE_REC,
-    range_hi: &crate::tables::RANGE_HI,
     str_end: &crate::tables::STR_END,
     blob: crate::tables::STR.as_bytes(),
 };
@@ -76,22 +71,9 @@ macro_rules! has_port {
     ($t:ident, $i:expr, $port:expr) => {{
         let (lo, kind) = ($t.lo[$i], $t.kind[$i]);
         kind & 0b1000 != 0
-            && (lo == $port || (lo < $port && kind & 0b0100_0000 != 0 && $port <= range_hi($t, $i)))
+            && (lo == $port
+                || (lo < $port && kind & 0b0100_0000 != 0 && $port <= crate::tables::range_hi($i)))
     }};
-}
-
-/// The last port of range record `i`, by binary search of `range_rec`.
-const fn range_hi(t: Tables, i: usize) -> u16 {
-    let (mut a, mut b) = (0, t.range_rec.len());
-    while a < b {
-        let m = (a + b) / 2;
-        if (t.range_rec[m] as usize) < i {
-            a = m + 1;
-        } else {
-            b = m;
-        }
-    }
-    t.range_hi[a]
 }
 
 /// The first port of record `$i`, `None` when it has none (`Record::ports`).

@@ -46,13 +46,26 @@ pub(crate) fn record_at(k: u16) -> usize {
     }
 }
 
-/// The last port of record `i`, whose ports are a range (`REC_KIND` bit 6).
+/// The last port of record `i`, whose ports are a range (`REC_KIND` bit 6):
+/// a binary search of `RANGE_REC`, written out so that `const` lookups
+/// (`src/consts.rs`) use it too.
 #[inline]
-pub(crate) fn range_hi(i: usize) -> u16 {
+pub(crate) const fn range_hi(i: usize) -> u16 {
+    let (mut a, mut b) = (0, RANGE_REC.len());
+    while a < b {
+        let m = (a + b) / 2;
+        if (RANGE_REC[m] as usize) < i {
+            a = m + 1;
+        } else {
+            b = m;
+        }
+    }
     // Every range record is listed; the fallback is never taken.
-    RANGE_REC
-        .binary_search(&(i as u16))
-        .map_or(REC_LO[i], |k| RANGE_HI[k])
+    if a < RANGE_REC.len() && RANGE_REC[a] as usize == i {
+        RANGE_HI[a]
+    } else {
+        REC_LO[i]
+    }
 }
 
 /// The records whose ports include `port`, in registry order: a run of
