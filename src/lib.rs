@@ -52,13 +52,17 @@
 //!
 //! # The data
 //!
-//! The registry is parsed from IANA's XML at build time. The crate ships the
-//! registry as of [`REGISTRY_UPDATED`] (IANA's CSV export of 2024-06-12,
-//! converted to IANA's XML schema; it lacks people's names and footnote
-//! texts); to build with a newer one, point the environment variable
-//! `IANA_PORTS_REGISTRY` at IANA's `service-names-port-numbers.xml` (an
-//! absolute path). That changes the data, never the API. A malformed file
-//! fails the build with the file, line, column and problem.
+//! The registry is parsed from IANA's XML at build time. The crate ships
+//! IANA's own `service-names-port-numbers.xml`, byte for byte, as its
+//! `registry.xml`; the registry of
+//! 2026-08-17, 14,533 records, sha256 4bbf00ef4dd194ea3098d090b42a832c0f8aef704699956a4a7e24576a49631b
+//! ([`REGISTRY_UPDATED`] and [`RECORD_COUNT`] tell what a build holds).
+//! IANA publishes the current file at
+//! <https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml>;
+//! to build with another one, point the environment variable
+//! `IANA_PORTS_REGISTRY` at it (an absolute path). That changes the data,
+//! never the API. A malformed file fails the build with the file, line,
+//! column and problem.
 //!
 //! # Features
 //!

@@ -50,12 +50,15 @@ macro_rules! index_iter {
 
 /// A person or organisation of the registry's `<people>` section.
 ///
-/// IANA's CSV export carries only the id; the XML adds name, organisation
-/// and address where known.
+/// The registry's `<people>` entry: an id, and a name, organisation,
+/// addresses and date where the registry gives them (IANA's CSV export
+/// carries only the id).
 ///
 /// ```
 /// let p = iana_ports::by_name("x11").next().unwrap().contacts().next().unwrap();
 /// assert_eq!(p.id(), "Stephen_Gildea");
+/// assert_eq!(p.name(), Some("Stephen Gildea"));
+/// assert_eq!(p.uri(), Some("mailto:gildea&lcs.mit.edu"));
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Person {
@@ -82,7 +85,8 @@ impl Person {
     ///
     /// ```
     /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// let _maybe: Option<&str> = p.name();
+    /// assert_eq!(p.name(), Some("Jon Postel"));
+    /// assert_eq!(p.org(), None);
     /// ```
     pub fn name(self) -> Option<&'static str> {
         t::opt_meta_string(t::PERSON_NAME[usize::from(self.ix)])
@@ -91,8 +95,10 @@ impl Person {
     /// The organisation, when the registry gives it.
     ///
     /// ```
-    /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// let _maybe: Option<&str> = p.org();
+    /// let p = iana_ports::by_name("3gpp-monp").next().unwrap().assignee().unwrap();
+    /// assert_eq!(p.id(), "_3GPP");
+    /// assert_eq!(p.org(), Some("3GPP"));
+    /// assert_eq!(p.name(), None);
     /// ```
     pub fn org(self) -> Option<&'static str> {
         t::opt_meta_string(t::PERSON_ORG[usize::from(self.ix)])
@@ -103,7 +109,7 @@ impl Person {
     ///
     /// ```
     /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// let _maybe: Option<&str> = p.uri();
+    /// assert_eq!(p.uri(), Some("mailto:postel&isi.edu"));
     /// ```
     pub fn uri(self) -> Option<&'static str> {
         self.uris().next()
@@ -126,8 +132,8 @@ impl Person {
     /// When the person's entry was last updated, when given.
     ///
     /// ```
-    /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-    /// let _maybe: Option<iana_ports::Date> = p.updated();
+    /// let p = iana_ports::by_name("3gpp-monp").next().unwrap().assignee().unwrap();
+    /// assert_eq!(p.updated().unwrap().to_string(), "2026-01-23");
     /// ```
     pub fn updated(self) -> Option<Date> {
         Date::unpack(t::PERSON_UPDATED[usize::from(self.ix)])
