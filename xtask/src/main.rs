@@ -1,15 +1,21 @@
 //! Maintainer tasks for `iana-ports`.
 //!
 //! ```text
-//! cargo run -p xtask -- convert <CSV> [-o registry.xml]
-//! cargo run -p xtask -- check-csv <CSV> <XML>
 //! cargo run -p xtask -- validate <XML>
+//! cargo run -p xtask -- diff <OLD.xml> <NEW.xml> [--markdown]
+//! cargo run -p xtask -- update [--from URL_OR_FILE] [--force] [--root DIR] [--timeout SECS]
 //! ```
 
-mod check;
-mod convert;
-mod iana_csv;
+mod diff;
+mod update;
 mod validate;
+
+// The build's own parser, shared with build.rs. The model stays within the
+// main crate's MSRV (1.86), which has no `is_multiple_of`; xtask declares
+// no MSRV, so clippy would suggest it.
+#[allow(clippy::manual_is_multiple_of)]
+#[path = "../../build/model.rs"]
+mod model;
 
 use std::process::ExitCode;
 
@@ -18,9 +24,15 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 const USAGE: &str = "\
 usage:
-  cargo run -p xtask -- convert <CSV> [-o <XML>]   (default output: registry.xml; `-o -` for stdout)
-  cargo run -p xtask -- check-csv <CSV> <XML>
-  cargo run -p xtask -- validate <XML>             (parse with build/model.rs, print counts)";
+  cargo run -p xtask -- validate <XML>
+      parse with build/model.rs (what build.rs runs), print counts or the located error
+  cargo run -p xtask -- diff <OLD.xml> <NEW.xml> [--markdown]
+      what changed between two registry files, and the semver verdict
+  cargo run -p xtask -- update [--from URL_OR_FILE] [--force] [--root DIR] [--timeout SECS]
+      replace registry.xml with IANA's current file (default: IANA's URL), after
+      validating it and showing the diff; --force accepts an older <updated>;
+      --root is the repository root (default: this workspace); --timeout is
+      the whole download's limit in seconds (default 120)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,9 +41,9 @@ fn main() -> ExitCode {
         None => ("", &[][..]),
     };
     let result = match command {
-        "convert" => convert::run(rest),
-        "check-csv" => check::run(rest),
         "validate" => validate::run(rest),
+        "diff" => diff::run(rest),
+        "update" => update::run(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

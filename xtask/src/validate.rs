@@ -4,24 +4,24 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::{self, Status};
 use crate::Result;
-
-// The model stays within the main crate's MSRV (1.86), which has no
-// `is_multiple_of`; xtask declares no MSRV, so clippy would suggest it.
-#[allow(clippy::manual_is_multiple_of)]
-#[path = "../../build/model.rs"]
-mod model;
-
-use model::Status;
 
 pub fn run(args: &[String]) -> Result<()> {
     let [path] = args else {
         return Err("usage: validate <XML>".into());
     };
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let pos = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..pos];
+    let reg = load(path)?;
+    print!("{}", summary(path, &reg));
+    Ok(())
+}
+
+/// Parses a registry file's bytes as the build does: UTF-8 first (a
+/// located error otherwise), then `build/model.rs`.
+pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<model::Registry> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let pos = e.valid_up_to();
+        let before = &bytes[..pos];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let start = before
             .iter()
@@ -30,9 +30,13 @@ pub fn run(args: &[String]) -> Result<()> {
         let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
         format!("{path}:{line}:{column}: the registry is not UTF-8")
     })?;
-    let reg = model::parse(path, &text)?;
-    print!("{}", summary(path, &reg));
-    Ok(())
+    Ok(model::parse(path, text)?)
+}
+
+/// [`parse_bytes`] on a file.
+pub fn load(path: &str) -> Result<model::Registry> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    parse_bytes(path, &bytes)
 }
 
 fn summary(path: &str, reg: &model::Registry) -> String {
