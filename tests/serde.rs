@@ -95,9 +95,9 @@ mod records {
                 seen[k] = true;
             }
         }
-        // The shipped data has every kind of reference but footnotes (the CSV
-        // it was converted from has none).
-        assert!(seen[..4].iter().all(|&s| s), "{seen:?}");
+        // The shipped data (IANA's XML of 2026-08-17) has every kind of
+        // reference, footnotes included.
+        assert!(seen.iter().all(|&s| s), "{seen:?}");
     }
 
     #[test]
@@ -122,6 +122,25 @@ mod records {
         assert_eq!(
             serde_json::to_value(discard).unwrap()["service_code"],
             1145656131
+        );
+        // exp1 1021/tcp: <xref type="note" data="1"/>, and the registry's
+        // <footnote anchor="1"> (registry.xml line 101063), white space
+        // runs as one space.
+        let exp1 = iana_ports::by_port(1021, Protocol::Tcp).next().unwrap();
+        assert_eq!(exp1.name(), Some("exp1"));
+        let v = serde_json::to_value(exp1).unwrap();
+        let note = v["references"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["type"] == "note")
+            .expect("exp1 has a note reference");
+        assert_eq!(
+            *note,
+            json!({"type": "note", "anchor": "1", "footnote":
+                "It is only appropriate to use these values in explicitly- configured \
+                 experiments; they MUST NOT be shipped as defaults in implementations. \
+                 See RFC 3692 for details."})
         );
     }
 }
