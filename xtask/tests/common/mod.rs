@@ -112,6 +112,58 @@ fn canon(n: roxmltree::Node) -> String {
     s
 }
 
+/// Mixed content (`<description>`, `<note>`, `<unauthorized>`) as the
+/// registry's format document renders it: `<br/>` a line break,
+/// `<paragraph>` its own line(s), white space in text (line breaks too)
+/// a space, an `<xref>` its body or else `[id]`
+/// (`[RFC123]` for an rfc); then white space collapsed per line, empty
+/// lines at either end dropped.
+fn render(n: roxmltree::Node) -> String {
+    fn into(n: roxmltree::Node, raw: &mut String) {
+        for c in n.children() {
+            if let Some(t) = c.is_text().then(|| c.text()).flatten() {
+                // A line break in the text is white space, not a break.
+                raw.extend(
+                    t.chars()
+                        .map(|ch| if ch.is_ascii_whitespace() { ' ' } else { ch }),
+                );
+            } else if c.is_element() {
+                match c.tag_name().name() {
+                    "br" => raw.push('\n'),
+                    "paragraph" => {
+                        raw.push('\n');
+                        into(c, raw);
+                        raw.push('\n');
+                    }
+                    "xref" => {
+                        let body = render(c);
+                        let data = c.attribute("data").unwrap_or("");
+                        if !body.is_empty() {
+                            raw.push_str(&body);
+                        } else if c.attribute("type") == Some("rfc") {
+                            raw.push_str(&format!("[{}]", data.to_ascii_uppercase()));
+                        } else if matches!(c.attribute("type"), Some("person" | "note")) {
+                            raw.push_str(&format!("[{data}]"));
+                        } else {
+                            raw.push_str(data);
+                        }
+                    }
+                    other => panic!("<{other}> in mixed content"),
+                }
+            }
+        }
+    }
+    let mut raw = String::new();
+    into(n, &mut raw);
+    let lines: Vec<String> = raw.split('\n').map(collapse).collect();
+    let first = lines.iter().position(|l| !l.is_empty());
+    let last = lines.iter().rposition(|l| !l.is_empty());
+    match (first, last) {
+        (Some(a), Some(b)) => lines[a..=b].join("\n"),
+        _ => String::new(),
+    }
+}
+
 fn ports(t: &str) -> (u16, u16) {
     match t.split_once('-') {
         Some((a, b)) => (a.trim().parse().unwrap(), b.trim().parse().unwrap()),
@@ -155,27 +207,40 @@ pub fn read(path: &std::path::Path) -> Reg {
                 for (i, tag) in ["date", "updated"].iter().enumerate() {
                     rest.push((i, format!("{tag}={:?}", el.attribute(*tag))));
                 }
-                // Children in document order, grouped by kind (the registry
-                // writes them in any order; only xrefs' order matters).
-                let group = |tag: &str| match tag {
+                // Children in document order, grouped by kind: the registry
+                // writes them in any order; what matters is the order of
+                // the person xrefs among themselves (the contacts) and of
+                // the other xrefs among themselves (the references).
+                let group = |c: roxmltree::Node| match c.tag_name().name() {
                     "description" => 10,
                     "assignee" => 11,
-                    "xref" => 12,
-                    "note" => 13,
-                    "unauthorized" => 14,
-                    "sc" => 15,
+                    "xref" if c.attribute("type") == Some("person") => 12,
+                    "xref" => 13,
+                    "note" => 14,
+                    "unauthorized" => 15,
+                    "sc" => 16,
                     other => panic!("<{other}> in <record>"),
                 };
                 for c in el.children().filter(|n| n.is_element()) {
                     let t = collapse(&c.text().unwrap_or(""));
                     match c.tag_name().name() {
                         "name" => {
+                            // `<name/>` is no name, as an absent one.
                             r.name = (!t.is_empty()).then_some(t.clone());
-                            rest.push((2, format!("name={t:?}")));
+                            if !t.is_empty() {
+                                rest.push((2, format!("name={t:?}")));
+                            }
+                        }
+                        tag @ ("description" | "note" | "unauthorized") => {
+                            // An empty `<note/>` is no note.
+                            let t = render(c);
+                            if tag == "description" || !t.is_empty() {
+                                rest.push((group(c), format!("<{tag}>{t:?}")));
+                            }
                         }
                         "protocol" => r.protocol = (!t.is_empty()).then_some(t),
                         "number" => r.ports = (!t.is_empty()).then(|| ports(&t)),
-                        other => rest.push((group(other), canon(c))),
+                        _ => rest.push((group(c), canon(c))),
                     }
                 }
                 rest.sort_by_key(|(g, _)| *g); // stable: keeps document order within a group
