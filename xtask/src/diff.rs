@@ -61,7 +61,9 @@ fn key(r: &Record) -> Key {
 }
 
 /// Display order: by port range (port-less last), protocol, name.
-fn order(r: &Record) -> (bool, Option<(u16, u16)>, Option<Protocol>, Option<String>) {
+type Order = (bool, Option<(u16, u16)>, Option<Protocol>, Option<String>);
+
+fn order(r: &Record) -> Order {
     (
         r.ports.is_none(),
         r.ports,

@@ -120,24 +120,18 @@ fn expected(old: &Reg, new: &Reg) -> Expected {
         let a = &old.records[i];
         for &j in &added {
             let b = &new.records[j];
-            if a.ports.is_some()
-                && a.ports == b.ports
-                && a.protocol == b.protocol
-                && a.name.is_some()
-                && b.name.is_some()
-                && a.key().0 != b.key().0
-            {
-                let (lo, hi) = a.ports.unwrap();
+            let (Some((lo, hi)), Some(an), Some(bn)) = (a.ports, &a.name, &b.name) else {
+                continue;
+            };
+            if a.ports == b.ports && a.protocol == b.protocol && a.key().0 != b.key().0 {
                 let ports = if lo == hi {
                     lo.to_string()
                 } else {
                     format!("{lo}-{hi}")
                 };
                 renamed.insert(format!(
-                    "{ports}/{}: {} -> {}",
+                    "{ports}/{}: {an} -> {bn}",
                     a.protocol.as_deref().unwrap_or("any"),
-                    a.name.as_ref().unwrap(),
-                    b.name.as_ref().unwrap()
                 ));
             }
         }

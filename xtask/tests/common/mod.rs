@@ -222,7 +222,7 @@ pub fn read(path: &std::path::Path) -> Reg {
                     other => panic!("<{other}> in <record>"),
                 };
                 for c in el.children().filter(|n| n.is_element()) {
-                    let t = collapse(&c.text().unwrap_or(""));
+                    let t = collapse(c.text().unwrap_or(""));
                     match c.tag_name().name() {
                         "name" => {
                             // `<name/>` is no name, as an absent one.
