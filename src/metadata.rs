@@ -95,9 +95,9 @@ impl Person {
     /// The organisation, when the registry gives it.
     ///
     /// ```
-    /// let p = iana_ports::by_name("3gpp-monp").next().unwrap().assignee().unwrap();
-    /// assert_eq!(p.id(), "_3GPP");
-    /// assert_eq!(p.org(), Some("3GPP"));
+    /// let p = iana_ports::by_name("smtp").next().unwrap().assignee().unwrap();
+    /// assert_eq!(p.id(), "IESG");
+    /// assert_eq!(p.org(), Some("IESG"));
     /// assert_eq!(p.name(), None);
     /// ```
     pub fn org(self) -> Option<&'static str> {
@@ -132,8 +132,9 @@ impl Person {
     /// When the person's entry was last updated, when given.
     ///
     /// ```
-    /// let p = iana_ports::by_name("3gpp-monp").next().unwrap().assignee().unwrap();
-    /// assert_eq!(p.updated().unwrap().to_string(), "2026-01-23");
+    /// let p = iana_ports::by_name("ntp").next().unwrap().contacts().next().unwrap();
+    /// assert_eq!(p.name(), Some("Dave Mills"));
+    /// assert_eq!(p.updated().unwrap().to_string(), "2022-06-03");
     /// ```
     pub fn updated(self) -> Option<Date> {
         Date::unpack(t::PERSON_UPDATED[usize::from(self.ix)])
