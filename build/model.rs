@@ -409,6 +409,24 @@ impl<'a> Parser<'a> {
         self.err_at(self.at, message)
     }
 
+    /// The error for a character XML does not allow at byte `k` of `t`:
+    /// located at the character when `t` is a slice of the file, else at
+    /// the current event.
+    fn illegal(&self, t: &str, k: usize) -> Error {
+        let c = t[k..].chars().next().unwrap_or_default();
+        let base = self.text.as_ptr() as usize;
+        let at = t.as_ptr() as usize;
+        let pos = if at >= base && at + t.len() <= base + self.text.len() {
+            at - base + k
+        } else {
+            self.at
+        };
+        self.err_at(
+            pos,
+            format!("character U+{:04X} is not allowed in XML", u32::from(c)),
+        )
+    }
+
     /// The next event that matters: comments, processing instructions,
     /// the declaration and the doctype are skipped; entity references are
     /// resolved into text.
@@ -470,13 +488,6 @@ impl<'a> Parser<'a> {
     fn run(mut self) -> Result<Registry, Error> {
         if blank(self.text) {
             return Err(self.err("empty file: expected an IANA registry in XML"));
-        }
-        if let Some(pos) = illegal_char(self.text) {
-            let c = self.text[pos..].chars().next().unwrap_or_default();
-            return Err(self.err_at(
-                pos,
-                format!("character U+{:04X} is not allowed in XML", u32::from(c)),
-            ));
         }
         let root = loop {
             match self.next_tag()? {
@@ -661,6 +672,9 @@ impl<'a> Parser<'a> {
                 Child::Name => {
                     let t = self.text_el(child_empty, "name")?;
                     let t = trim(&t);
+                    if let Some(k) = first_illegal(t) {
+                        return Err(self.illegal(t, k));
+                    }
                     if has_control(t) {
                         return Err(self.err_at(at, format!("bad service name {t:?}")));
                     }
@@ -909,6 +923,9 @@ impl<'a> Parser<'a> {
             let at = self.at;
             let name = local(&c);
             let t = self.text_el(c_empty, name)?;
+            if let Some(k) = first_illegal(&t) {
+                return Err(self.illegal(&t, k));
+            }
             let t = collapse(&t);
             let slot = match name {
                 "name" => &mut p.name,
@@ -998,13 +1015,8 @@ impl<'a> Parser<'a> {
         let value = a
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
             .map_err(|e| self.err(format!("malformed attribute {key}: {e}")))?;
-        if let Cow::Owned(v) = &value {
-            if let Some(c) = v.chars().find(|&c| !xml_char(c)) {
-                return Err(self.err(format!(
-                    "attribute {key} holds U+{:04X}, not an XML character",
-                    u32::from(c)
-                )));
-            }
+        if let Some(k) = first_illegal(&value) {
+            return Err(self.illegal(&value, k));
         }
         Ok(value)
     }
@@ -1052,7 +1064,11 @@ impl<'a> Parser<'a> {
         loop {
             match self.next()? {
                 // A newline in text is white space; only elements break lines.
-                Ev::Text(t) => out.push(&t, false),
+                Ev::Text(t) => {
+                    if let Some(k) = out.push(&t, false) {
+                        return Err(self.illegal(&t, k));
+                    }
+                }
                 Ev::End => {
                     self.nesting -= 1;
                     return Ok(());
@@ -1061,7 +1077,10 @@ impl<'a> Parser<'a> {
                 Ev::Empty(c) => match local(&c) {
                     "br" => out.line_break(),
                     "paragraph" => out.line_break(),
-                    "xref" => out.push(&inline_xref(&self.xref(&c, true)?), true),
+                    // Rendered from checked text and attributes.
+                    "xref" => {
+                        let _ = out.push(&inline_xref(&self.xref(&c, true)?), true);
+                    }
                     other => return Err(self.err(format!("unknown element <{other}> in <{name}>"))),
                 },
                 Ev::Start(c) => match local(&c) {
@@ -1074,7 +1093,9 @@ impl<'a> Parser<'a> {
                         out.line_break();
                         self.mixed_into("br", out)?;
                     }
-                    "xref" => out.push(&inline_xref(&self.xref(&c, false)?), true),
+                    "xref" => {
+                        let _ = out.push(&inline_xref(&self.xref(&c, false)?), true);
+                    }
                     other => return Err(self.err(format!("unknown element <{other}> in <{name}>"))),
                 },
             }
@@ -1169,8 +1190,10 @@ struct Render {
 }
 
 impl Render {
-    /// Appends `s`; a `\n` in it is a line break if `breaks`, else white space.
-    fn push(&mut self, s: &str, breaks: bool) {
+    /// Appends `s`; a `\n` in it is a line break if `breaks`, else white
+    /// space. Stops at a character XML does not allow and returns its offset
+    /// in `s` (checked here, in the loop that reads every byte anyway).
+    fn push(&mut self, s: &str, breaks: bool) -> Option<usize> {
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() {
@@ -1186,6 +1209,7 @@ impl Render {
                             b' ' if i + 1 < b.len()
                                 && !matches!(b[i + 1], b' ' | b'\t' | b'\r' | b'\n') => {}
                             b' ' | b'\t' | b'\r' | b'\n' => break,
+                            0..=0x1F | 0xEF if illegal_at(b, i) => return Some(i),
                             _ => {}
                         }
                         i += 1;
@@ -1196,6 +1220,7 @@ impl Render {
             }
             i += 1;
         }
+        None
     }
 
     /// Appends words, after what separates them from the last ones.
@@ -1225,7 +1250,7 @@ impl Render {
 /// Trims and folds runs of XML white space into one space.
 pub fn collapse(s: &str) -> String {
     let mut r = Render::default();
-    r.push(s, false);
+    let _ = r.push(s, false);
     r.out
 }
 
@@ -1280,33 +1305,31 @@ fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// The byte offset of the first character of `text` that XML 1.0 does not
-/// allow: a C0 control other than tab, line feed and carriage return, or
-/// U+FFFE/U+FFFF (UTF-8 `EF BF BE`/`EF BF BF`; `text` is a `str`, so it
-/// holds no surrogate). Eight bytes at a time: words of printable ASCII,
-/// nearly all of the file, take a few operations each.
-fn illegal_char(text: &str) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let b = text.as_bytes();
-    let bad_at = |i: usize| match b[i] {
+/// Whether byte `i` of `b` starts a character XML 1.0 does not allow: a
+/// C0 control other than tab, line feed and carriage return, or U+FFFE or
+/// U+FFFF (UTF-8 `EF BF BE`/`EF BF BF`; text is a `str`, so it holds no
+/// surrogate).
+fn illegal_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
         b'\t' | b'\n' | b'\r' => false,
         0..=0x1F => true,
         0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
         _ => false,
-    };
-    let mut i = 0;
-    for w in b.chunks_exact(8) {
-        let w = u64::from_le_bytes(w.try_into().unwrap_or_default());
-        // High bit of a byte: below 0x20 (exact for "any"), or non-ASCII.
-        let flagged = (w.wrapping_sub(0x20 * ONES) & !w) | w;
-        if flagged & (0x80 * ONES) != 0 {
-            if let Some(k) = (i..i + 8).find(|&k| bad_at(k)) {
-                return Some(k);
-            }
-        }
-        i += 8;
     }
-    (i..b.len()).find(|&k| bad_at(k))
+}
+
+/// The offset of the first character of `s` that XML 1.0 does not allow.
+fn first_illegal(s: &str) -> Option<usize> {
+    // A byte loop without closures: the script runs unoptimized.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if (b[i] < 0x20 || b[i] == 0xEF) && illegal_at(b, i) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 fn all_digits(s: &str) -> bool {

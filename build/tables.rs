@@ -154,25 +154,27 @@ fn core_tables(out: &mut String, reg: &Registry) -> Result<(), TableError> {
 
 fn meta_tables(reg: &Registry) -> Result<String, TableError> {
     let mut meta = String::from(HEADER);
+    let people = people(reg);
     let mut pool = Strings::with_capacity(2 * reg.records.len());
-    metadata(&mut meta, reg, &people(reg), &mut pool)?;
+    metadata(&mut meta, reg, &people, &mut pool)?;
     pool.emit(&mut meta, "META_", "Meta")?;
     byte_count(&mut meta, "META_BYTES", "");
     Ok(meta)
 }
 
 /// Every distinct string once, in first-use order.
-struct Strings {
-    ids: QuickMap<String, u32>,
+/// The strings are borrowed from the registry: one hash per lookup, no copy.
+struct Strings<'a> {
+    ids: QuickMap<&'a str, u32>,
     blob: String,
     /// `u64`: `emit` refuses a blob past `u32::MAX` rather than wrap.
     ends: Vec<u64>,
 }
 
-impl Strings {
+impl<'a> Strings<'a> {
     /// Room for about `n` strings: growing the map costs more than the
     /// lookups in the unoptimized build script.
-    fn with_capacity(n: usize) -> Strings {
+    fn with_capacity(n: usize) -> Strings<'a> {
         Strings {
             ids: QuickMap::with_capacity_and_hasher(n, Default::default()),
             blob: String::with_capacity(16 * n),
@@ -180,23 +182,23 @@ impl Strings {
         }
     }
 
-    fn id(&mut self, s: &str) -> u32 {
+    fn id(&mut self, s: &'a str) -> u32 {
         if s.is_empty() {
             return 0;
         }
-        if let Some(&id) = self.ids.get(s) {
-            return id;
+        match self.ids.entry(s) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                self.blob.push_str(s);
+                self.ends.push(self.blob.len() as u64);
+                // Each string has a byte at least: past u32::MAX strings, the
+                // blob is past u32::MAX bytes too, which `emit` refuses.
+                *e.insert(self.ends.len() as u32)
+            }
         }
-        self.blob.push_str(s);
-        self.ends.push(self.blob.len() as u64);
-        // Each string has a byte at least: past u32::MAX strings, the blob
-        // is past u32::MAX bytes too, which `emit` refuses.
-        let id = self.ends.len() as u32;
-        self.ids.insert(s.to_string(), id);
-        id
     }
 
-    fn opt(&mut self, s: Option<&str>) -> u32 {
+    fn opt(&mut self, s: Option<&'a str>) -> u32 {
         self.id(s.unwrap_or(""))
     }
 
@@ -353,7 +355,11 @@ fn pack_date(d: Option<Date>) -> u32 {
     })
 }
 
-fn records(out: &mut String, reg: &Registry, strings: &mut Strings) -> Result<(), String> {
+fn records<'a>(
+    out: &mut String,
+    reg: &'a Registry,
+    strings: &mut Strings<'a>,
+) -> Result<(), String> {
     let recs = &reg.records;
     let names: Vec<u32> = recs
         .iter()
@@ -432,10 +438,10 @@ fn distinct(keys: &[u32]) -> bool {
     true
 }
 
-fn names(
+fn names<'a>(
     out: &mut String,
-    reg: &Registry,
-    pool: &mut Strings,
+    reg: &'a Registry,
+    pool: &mut Strings<'a>,
     runs: &mut Runs,
 ) -> Result<(), TableError> {
     // Group records by lowercased name, groups in order of first appearance,
@@ -724,11 +730,11 @@ struct Meta {
     service_code: Option<u32>,
 }
 
-fn metadata(
+fn metadata<'a>(
     out: &mut String,
-    reg: &Registry,
-    people: &[Person],
-    strings: &mut Strings,
+    reg: &'a Registry,
+    people: &'a [Person],
+    strings: &mut Strings<'a>,
 ) -> Result<(), TableError> {
     // `META_ASSIGNEE` holds index + 1 (0 for none): 65,535 people at most.
     if people.len() > usize::from(u16::MAX) {
@@ -841,7 +847,7 @@ fn metadata(
         &sc.iter().map(|s| s.1).collect::<Vec<_>>(),
     );
 
-    let pcol = |f: &mut dyn FnMut(&Person) -> u32| people.iter().map(f).collect::<Vec<u32>>();
+    let pcol = |f: &mut dyn FnMut(&'a Person) -> u32| people.iter().map(f).collect::<Vec<u32>>();
     array(
         out,
         "PERSON_ID",
