@@ -10,7 +10,8 @@
 //! it serves only builds of this repository: a crate that depends on
 //! iana-ports gives an absolute path, or sets the variable in its
 //! `.cargo/config.toml` as `[env] IANA_PORTS_REGISTRY = { value = "...",
-//! relative = true }`, which cargo makes absolute. The path must be UTF-8
+//! relative = true }`, which cargo makes absolute (from the directory that
+//! holds `.cargo/`). The path must be UTF-8
 //! without control characters: cargo's change tracking gets it as text on
 //! a line of its own, and a lossy or broken line would watch another file.
 
