@@ -571,12 +571,24 @@ fn ports(out: &mut String, reg: &Registry, runs: &mut Runs) -> Result<(), TableE
     writeln!(out, "pub(crate) const SEG_FIELD: u32 = {field};").unwrap();
     writeln!(out, "pub(crate) type SegInfo = {info_ty};").unwrap();
     array(out, "SEG_START", "u16", &starts);
+    // Five fields of `field` bits fit the type chosen above.
+    let too_wide = |_| format!("a SEG_INFO entry does not fit {info_ty}");
     if info_ty == "u16" {
-        let infos: Vec<u16> = infos.iter().map(|&i| i as u16).collect();
-        array(out, "SEG_INFO", "SegInfo", &infos);
+        let infos = infos.iter().map(|&i| u16::try_from(i).map_err(too_wide));
+        array(
+            out,
+            "SEG_INFO",
+            "SegInfo",
+            &infos.collect::<Result<Vec<_>, _>>()?,
+        );
     } else {
-        let infos: Vec<u32> = infos.iter().map(|&i| i as u32).collect();
-        array(out, "SEG_INFO", "SegInfo", &infos);
+        let infos = infos.iter().map(|&i| u32::try_from(i).map_err(too_wide));
+        array(
+            out,
+            "SEG_INFO",
+            "SegInfo",
+            &infos.collect::<Result<Vec<_>, _>>()?,
+        );
     }
     Ok(())
 }
