@@ -9,7 +9,6 @@
 
 #[path = "../src/fingerprint.rs"]
 mod fingerprint;
-#[allow(dead_code)]
 #[path = "../build/model.rs"]
 mod model;
 #[allow(dead_code)]
