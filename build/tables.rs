@@ -361,10 +361,18 @@ fn records<'a>(
     strings: &mut Strings<'a>,
 ) -> Result<(), String> {
     let recs = &reg.records;
-    let names: Vec<u32> = recs
-        .iter()
-        .map(|r| strings.opt(r.name.as_deref()))
-        .collect();
+    // Twins share a name: the record before's id, without a lookup.
+    let mut last: Option<(&str, u32)> = None;
+    let mut names = Vec::with_capacity(recs.len());
+    for r in recs {
+        let name = r.name.as_deref().unwrap_or("");
+        let id = match last {
+            Some((n, id)) if n == name => id,
+            _ => strings.id(name),
+        };
+        last = Some((name, id));
+        names.push(id);
+    }
     array(out, "REC_NAME", "StrIx", &names);
     let lo: Vec<u16> = recs.iter().map(|r| r.ports.map_or(0, |p| p.0)).collect();
     array(out, "REC_LO", "u16", &lo);
@@ -448,12 +456,18 @@ fn names<'a>(
     // each with its first spelling.
     let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
     let mut index: QuickMap<String, usize> = QuickMap::default();
+    // The group of the record before: twins (tcp and udp) share a name.
+    let mut last: Option<(&str, usize)> = None;
     for (i, r) in reg.records.iter().enumerate() {
         if let Some(name) = &r.name {
-            let g = *index.entry(name.to_ascii_lowercase()).or_insert_with(|| {
-                groups.push((name, Vec::new()));
-                groups.len() - 1
-            });
+            let g = match last {
+                Some((n, g)) if n == name => g,
+                _ => *index.entry(name.to_ascii_lowercase()).or_insert_with(|| {
+                    groups.push((name, Vec::new()));
+                    groups.len() - 1
+                }),
+            };
+            last = Some((name, g));
             let recs = &mut groups[g].1;
             // NAME_LEN is u8: the record one past it is at fault.
             if recs.len() == usize::from(u8::MAX) {
@@ -727,6 +741,19 @@ fn ref_code(k: RefKind) -> u8 {
     }
 }
 
+/// Whether `a` and `b` agree on every field a `Meta` row is made of.
+fn same_metadata(a: &crate::model::Record, b: &crate::model::Record) -> bool {
+    a.description == b.description
+        && a.note == b.note
+        && a.unauthorized == b.unauthorized
+        && a.assignee == b.assignee
+        && a.contacts == b.contacts
+        && a.references == b.references
+        && a.date == b.date
+        && a.updated == b.updated
+        && a.service_code == b.service_code
+}
+
 /// One distinct set of metadata; records that agree on all of it share it.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Meta {
@@ -764,6 +791,12 @@ fn metadata<'a>(
     let mut meta_ix: QuickMap<Meta, u16> = QuickMap::default();
     let mut rec_meta = Vec::with_capacity(reg.records.len());
     for (i, r) in reg.records.iter().enumerate() {
+        // Twins (tcp and udp of one service) carry the same metadata: the
+        // row of the record before, without hashing its strings again.
+        if i > 0 && same_metadata(&reg.records[i - 1], r) {
+            rec_meta.push(rec_meta[i - 1]);
+            continue;
+        }
         let assignee = match &r.assignee {
             Some(a) => to_u16(usize::from(person_ix[a.as_str()]) + 1, "person index + 1")?,
             None => 0,
