@@ -440,3 +440,28 @@ fn names_without_a_letter_are_located_errors() {
 fn text_find(hay: &[u8], needle: &[u8]) -> usize {
     hay.windows(needle.len()).position(|w| w == needle).unwrap()
 }
+
+#[test]
+fn runs_of_records_end_at_65535_not_65536() {
+    // Names in 200 groups of records 200 apart: no group is consecutive, so
+    // each is copied to EXTRA, after the records in `V`. With `named` named
+    // records and `blank` more without a name, the last run ends at
+    // `named + blank + named`.
+    let file = |named: usize, blank: usize| {
+        let mut s = String::new();
+        for i in 0..named {
+            s.push_str(&format!("  <record><name>n{}</name></record>\n", i % 200));
+        }
+        for _ in 0..blank {
+            s.push_str("  <record><description>d</description></record>\n");
+        }
+        registry(&s)
+    };
+    let t = build(&file(32_767, 1));
+    assert_eq!(t.name_run("n199").len(), 163);
+    let e = build_err(&file(32_768, 0));
+    global(
+        &e,
+        "the end of a list of records in RECORD_COUNT + EXTRA: 65536 do not fit u16",
+    );
+}
