@@ -18,7 +18,6 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashSet;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::BufRead;
 
 use quick_xml::events::attributes::Attribute;
@@ -154,6 +153,8 @@ pub struct Reference {
 pub struct Record {
     /// 1-based line of the `<record>` tag.
     pub line: usize,
+    /// 1-based column (in characters) of the `<record>` tag.
+    pub column: usize,
     /// `None` when absent or empty (`<name/>`).
     pub name: Option<String>,
     pub protocol: Option<Protocol>,
@@ -250,10 +251,63 @@ pub fn parse(file: &str, text: &str) -> Result<Registry, Error> {
     Parser::new(file, text).run()
 }
 
+/// [`parse`] on the file's bytes, as `build.rs` reads them: UTF-8, a byte
+/// order mark allowed (and dropped). UTF-16 and bytes that are not UTF-8
+/// are located errors.
+pub fn parse_bytes(file: &str, bytes: &[u8]) -> Result<Registry, Error> {
+    parse(file, decode(file, bytes)?)
+}
+
+/// The text of a registry file: UTF-8 without its byte order mark.
+pub fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, Error> {
+    let at = |pos: usize, message: &str| {
+        let (line, column) = line_col_bytes(bytes, pos);
+        Error {
+            file: file.to_string(),
+            line,
+            column,
+            record: None,
+            message: message.to_string(),
+        }
+    };
+    let utf16 = matches!(
+        bytes,
+        [0xFE, 0xFF, ..] | [0xFF, 0xFE, ..] | [0, b'<', ..] | [b'<', 0, ..]
+    );
+    if utf16 {
+        return Err(at(0, "the registry is UTF-16: convert it to UTF-8"));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| at(e.valid_up_to(), "the registry is not UTF-8"))
+}
+
+/// 1-based line and column (in characters) of byte `pos` of `bytes`, whose
+/// first `pos` bytes are UTF-8 (a BOM is column 0: it is not shown). Line
+/// ends are `\n`, `\r\n` and a lone `\r`, as XML has them.
+fn line_col_bytes(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let pos = pos.min(bytes.len());
+    let line = 1 + count_lines(bytes, 0, pos);
+    let bytes = &bytes[..pos];
+    let start = bytes
+        .iter()
+        .rposition(|&b| b == b'\n' || b == b'\r')
+        .map_or(0, |i| i + 1);
+    let text = String::from_utf8_lossy(&bytes[start..]);
+    (
+        line,
+        text.trim_start_matches('\u{FEFF}').chars().count() + 1,
+    )
+}
+
 const ROOT_ID: &str = "service-names-port-numbers";
 /// Deepest nesting of mixed content (`<paragraph>`, `<br>`, `<xref>` inside
 /// each other); the real files nest two levels. Bounds the recursion.
 const MAX_NESTING: usize = 100;
+/// The elements that hold data: found inside an element the parser skips,
+/// they are an error rather than silently unread.
+const DATA_ELEMENTS: [&str; 6] = [
+    "record", "people", "person", "footnote", "updated", "registry",
+];
 
 struct Parser<'a> {
     file: &'a str,
@@ -329,7 +383,7 @@ impl<'a> Parser<'a> {
         if pos < from {
             (from, line) = (0, 1);
         }
-        line += count_newlines(&bytes[from..pos]);
+        line += count_lines(bytes, from, pos);
         self.cursor.set((pos, line));
         line
     }
@@ -341,7 +395,7 @@ impl<'a> Parser<'a> {
         let line = self.line_of(pos);
         let line_start = bytes[..pos]
             .iter()
-            .rposition(|&b| b == b'\n')
+            .rposition(|&b| b == b'\n' || b == b'\r')
             .map_or(0, |i| i + 1);
         let column = self.text[line_start..]
             .char_indices()
@@ -353,6 +407,24 @@ impl<'a> Parser<'a> {
 
     fn err(&self, message: impl Into<String>) -> Error {
         self.err_at(self.at, message)
+    }
+
+    /// The error for a character XML does not allow at byte `k` of `t`:
+    /// located at the character when `t` is a slice of the file, else at
+    /// the current event.
+    fn illegal(&self, t: &str, k: usize) -> Error {
+        let c = t[k..].chars().next().unwrap_or_default();
+        let base = self.text.as_ptr() as usize;
+        let at = t.as_ptr() as usize;
+        let pos = if at >= base && at + t.len() <= base + self.text.len() {
+            at - base + k
+        } else {
+            self.at
+        };
+        self.err_at(
+            pos,
+            format!("character U+{:04X} is not allowed in XML", u32::from(c)),
+        )
     }
 
     /// The next event that matters: comments, processing instructions,
@@ -388,6 +460,13 @@ impl<'a> Parser<'a> {
                 Event::CData(t) => Ev::Text(t.xml10_content()),
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) if !xml_char(c) => {
+                            return Err(self.err(format!(
+                                "character reference &{}; is U+{:04X}, not an XML character",
+                                r.xml10_content(),
+                                u32::from(c)
+                            )))
+                        }
                         Ok(Some(c)) => Cow::Owned(c.to_string()),
                         Ok(None) => {
                             let name = r.xml10_content();
@@ -520,9 +599,9 @@ impl<'a> Parser<'a> {
                 };
                 reg.footnotes.push((anchor, text));
             }
-            "title" | "category" | "xref" | "expert" | "note" => {
+            name @ ("title" | "category" | "xref" | "expert" | "note") => {
                 if !empty {
-                    self.skip()?;
+                    self.skip(name)?;
                 }
             }
             other => {
@@ -541,16 +620,17 @@ impl<'a> Parser<'a> {
         empty: bool,
         refs: &mut Vec<PersonRef>,
     ) -> Result<Record, Error> {
+        let (line, column) = self.line_col(self.at);
         let mut rec = Record {
-            line: self.line_of(self.at),
+            line,
+            column,
             ..Record::default()
         };
         for a in s.attributes() {
             let a = a.map_err(|e| self.err(format!("malformed attribute: {e}")))?;
-            let key = local_name(a.key.into_inner());
-            let value = a
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|e| self.err(format!("malformed attribute {key}: {e}")))?;
+            // Names as written: `x:date` is not `date`.
+            let key = a.key.into_inner();
+            let value = self.attr_value(&a, key)?;
             let slot = match key {
                 "date" => &mut rec.date,
                 "updated" => &mut rec.updated,
@@ -592,8 +672,23 @@ impl<'a> Parser<'a> {
                 Child::Name => {
                     let t = self.text_el(child_empty, "name")?;
                     let t = trim(&t);
+                    if let Some(k) = first_illegal(t) {
+                        return Err(self.illegal(t, k));
+                    }
                     if has_control(t) {
                         return Err(self.err_at(at, format!("bad service name {t:?}")));
+                    }
+                    // RFC 6335 section 5.1: a name has at least one letter.
+                    // `80` or `6000-6063` would read as a port or a range to
+                    // `Query`, which could never reach the record by name.
+                    if !t.is_empty() && !t.bytes().any(|b| b.is_ascii_alphabetic()) {
+                        return Err(self.err_at(
+                            at,
+                            format!(
+                                "service name {t:?} has no letter (RFC 6335 section 5.1): \
+                                 it reads as a port or a port range"
+                            ),
+                        ));
                     }
                     rec.name = (!t.is_empty()).then(|| t.to_string());
                 }
@@ -828,6 +923,9 @@ impl<'a> Parser<'a> {
             let at = self.at;
             let name = local(&c);
             let t = self.text_el(c_empty, name)?;
+            if let Some(k) = first_illegal(&t) {
+                return Err(self.illegal(&t, k));
+            }
             let t = collapse(&t);
             let slot = match name {
                 "name" => &mut p.name,
@@ -886,7 +984,8 @@ impl<'a> Parser<'a> {
                     break;
                 }
             };
-            let key = local_name(a.key.into_inner());
+            // Names as written: the registry's take no prefix.
+            let key = a.key.into_inner();
             let mut i = 0;
             while i < N && (found[i].is_some() || keys[i] != key) {
                 i += 1;
@@ -902,15 +1001,24 @@ impl<'a> Parser<'a> {
         let mut values = [const { None }; N];
         for (i, a) in found.iter().enumerate() {
             values[i] = match (a, &malformed) {
-                (Some(a), _) => Some(
-                    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .map_err(|e| self.err(format!("malformed attribute {}: {e}", keys[i])))?,
-                ),
+                (Some(a), _) => Some(self.attr_value(a, keys[i])?),
                 (None, Some(e)) => return Err(self.err(format!("malformed attribute: {e}"))),
                 (None, None) => None,
             };
         }
         Ok(values)
+    }
+
+    /// An attribute's value, references resolved; a reference to a character
+    /// XML does not allow is an error (the raw text was checked up front).
+    fn attr_value<'v>(&self, a: &Attribute<'v>, key: &str) -> Result<Cow<'v, str>, Error> {
+        let value = a
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|e| self.err(format!("malformed attribute {key}: {e}")))?;
+        if let Some(k) = first_illegal(&value) {
+            return Err(self.illegal(&value, k));
+        }
+        Ok(value)
     }
 
     /// The text of an element that holds text only.
@@ -956,7 +1064,11 @@ impl<'a> Parser<'a> {
         loop {
             match self.next()? {
                 // A newline in text is white space; only elements break lines.
-                Ev::Text(t) => out.push(&t, false),
+                Ev::Text(t) => {
+                    if let Some(k) = out.push(&t, false) {
+                        return Err(self.illegal(&t, k));
+                    }
+                }
                 Ev::End => {
                     self.nesting -= 1;
                     return Ok(());
@@ -965,7 +1077,10 @@ impl<'a> Parser<'a> {
                 Ev::Empty(c) => match local(&c) {
                     "br" => out.line_break(),
                     "paragraph" => out.line_break(),
-                    "xref" => out.push(&inline_xref(&self.xref(&c, true)?), true),
+                    // Rendered from checked text and attributes.
+                    "xref" => {
+                        let _ = out.push(&inline_xref(&self.xref(&c, true)?), true);
+                    }
                     other => return Err(self.err(format!("unknown element <{other}> in <{name}>"))),
                 },
                 Ev::Start(c) => match local(&c) {
@@ -978,18 +1093,28 @@ impl<'a> Parser<'a> {
                         out.line_break();
                         self.mixed_into("br", out)?;
                     }
-                    "xref" => out.push(&inline_xref(&self.xref(&c, false)?), true),
+                    "xref" => {
+                        let _ = out.push(&inline_xref(&self.xref(&c, false)?), true);
+                    }
                     other => return Err(self.err(format!("unknown element <{other}> in <{name}>"))),
                 },
             }
         }
     }
 
-    /// Skips the rest of an element whose content the crate does not use.
-    fn skip(&mut self) -> Result<(), Error> {
+    /// Skips the rest of an element `<name>` whose content the crate does
+    /// not use. An element that holds the registry's data (a `<record>`,
+    /// `<people>`...) is an error there, not dropped unread.
+    fn skip(&mut self, name: &str) -> Result<(), Error> {
         let mut depth = 1usize;
         while depth > 0 {
             match self.next_tag()? {
+                Ev::Start(c) | Ev::Empty(c) if DATA_ELEMENTS.contains(&local(&c)) => {
+                    return Err(self.err(format!(
+                        "<{}> inside <{name}>: it is read only as a child of <registry>",
+                        local(&c)
+                    )))
+                }
                 Ev::Start(_) => depth += 1,
                 Ev::End => depth -= 1,
                 Ev::Eof => return Err(self.err("truncated file: an element is not closed")),
@@ -1065,8 +1190,10 @@ struct Render {
 }
 
 impl Render {
-    /// Appends `s`; a `\n` in it is a line break if `breaks`, else white space.
-    fn push(&mut self, s: &str, breaks: bool) {
+    /// Appends `s`; a `\n` in it is a line break if `breaks`, else white
+    /// space. Stops at a character XML does not allow and returns its offset
+    /// in `s` (checked here, in the loop that reads every byte anyway).
+    fn push(&mut self, s: &str, breaks: bool) -> Option<usize> {
         let b = s.as_bytes();
         let mut i = 0;
         while i < b.len() {
@@ -1082,6 +1209,7 @@ impl Render {
                             b' ' if i + 1 < b.len()
                                 && !matches!(b[i + 1], b' ' | b'\t' | b'\r' | b'\n') => {}
                             b' ' | b'\t' | b'\r' | b'\n' => break,
+                            0..=0x1F | 0xEF if illegal_at(b, i) => return Some(i),
                             _ => {}
                         }
                         i += 1;
@@ -1092,6 +1220,7 @@ impl Render {
             }
             i += 1;
         }
+        None
     }
 
     /// Appends words, after what separates them from the last ones.
@@ -1121,7 +1250,7 @@ impl Render {
 /// Trims and folds runs of XML white space into one space.
 pub fn collapse(s: &str) -> String {
     let mut r = Render::default();
-    r.push(s, false);
+    let _ = r.push(s, false);
     r.out
 }
 
@@ -1163,23 +1292,44 @@ fn port(t: &str, s: &str) -> Result<u16, String> {
     Ok(n as u16)
 }
 
-/// A tag's local name, borrowed from the tag.
+/// A tag's name as written, borrowed from the tag. IANA's registry puts
+/// its elements and attributes in the default namespace, with no prefix:
+/// a prefixed name (`<x:record>`, `x:date`), bound or not, is not one of
+/// them and meets the "unknown element" or "unknown attribute" errors.
 fn local<'s>(s: &'s BytesStart<'_>) -> &'s str {
-    local_name(s.name().into_inner())
+    s.name().into_inner()
 }
 
-/// The local part of a name, after its first `:` (as quick-xml's
-/// `local_name`, whose `str::find` costs more unoptimized).
-fn local_name(name: &str) -> &str {
-    let b = name.as_bytes();
+/// Whether XML 1.0 allows `c` in a document (its production `Char`).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Whether byte `i` of `b` starts a character XML 1.0 does not allow: a
+/// C0 control other than tab, line feed and carriage return, or U+FFFE or
+/// U+FFFF (UTF-8 `EF BF BE`/`EF BF BF`; text is a `str`, so it holds no
+/// surrogate).
+fn illegal_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F => true,
+        0xEF => b.get(i + 1) == Some(&0xBF) && matches!(b.get(i + 2), Some(0xBE | 0xBF)),
+        _ => false,
+    }
+}
+
+/// The offset of the first character of `s` that XML 1.0 does not allow.
+fn first_illegal(s: &str) -> Option<usize> {
+    // A byte loop without closures: the script runs unoptimized.
+    let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b':' {
-            return &name[i + 1..];
+        if (b[i] < 0x20 || b[i] == 0xEF) && illegal_at(b, i) {
+            return Some(i);
         }
         i += 1;
     }
-    name
+    None
 }
 
 fn all_digits(s: &str) -> bool {
@@ -1245,6 +1395,25 @@ fn has_control(s: &str) -> bool {
     false
 }
 
+/// The number of line ends in `all[from..to]`: each `\n`, and each `\r`
+/// that no `\n` follows in `all` (XML reads a lone `\r` as a line end).
+fn count_lines(all: &[u8], from: usize, to: usize) -> usize {
+    let b = &all[from..to];
+    let mut lines = count_newlines(b);
+    // CR-free files (nearly all) take one fast scan more.
+    let mut rest = b;
+    while !rest.is_empty() {
+        let before = rest.len();
+        let _ = rest.skip_until(b'\r');
+        let at = from + (b.len() - rest.len()) - 1;
+        if all[at] == b'\r' && all.get(at + 1) != Some(&b'\n') {
+            lines += 1;
+        }
+        debug_assert!(rest.len() < before);
+    }
+    lines
+}
+
 /// The number of `\n` in `b`. `BufRead::skip_until` jumps from one to the
 /// next with std's own, optimized `memchr`: a byte loop costs about 20
 /// instructions a byte unoptimized, more than twice as much.
@@ -1260,54 +1429,14 @@ fn count_newlines(mut b: &[u8]) -> usize {
     pieces - usize::from(open_end)
 }
 
-/// A word-at-a-time FNV-style hash for the build's own maps and sets (here
-/// and in `build/tables.rs`): the script runs unoptimized, where std's
-/// SipHash costs several times more. The keys come from the registry
-/// itself, not from hostile input.
-#[derive(Default)]
-pub struct QuickHash(u64);
-
-impl Hasher for QuickHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            h = (h ^ u64::from_le_bytes(w.try_into().unwrap())).wrapping_mul(0x100_0000_01b3);
-        }
-        for &b in words.remainder() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h.rotate_left(29) ^ bytes.len() as u64;
-    }
-
-    // Integers (lengths, derived `Hash` fields) in one step, not as bytes.
-    fn write_u8(&mut self, x: u8) {
-        self.write_u64(x.into());
-    }
-
-    fn write_u16(&mut self, x: u16) {
-        self.write_u64(x.into());
-    }
-
-    fn write_u32(&mut self, x: u32) {
-        self.write_u64(x.into());
-    }
-
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0 ^ x).wrapping_mul(0x100_0000_01b3).rotate_left(29);
-    }
-
-    fn write_usize(&mut self, x: usize) {
-        self.write_u64(x as u64);
-    }
-}
-
-pub type QuickMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<QuickHash>>;
-pub type QuickSet<T> = HashSet<T, BuildHasherDefault<QuickHash>>;
+/// The build's own maps and sets (here and in `build/tables.rs`), keyed
+/// by text from the registry file, which may be hostile: std's SipHash-1-3
+/// under a random key per run (`RandomState`), so that no file can be made
+/// of colliding keys that turn each lookup into a linear scan. The tables
+/// stay the same from run to run: no map is ever iterated, every output
+/// order comes from a `Vec` in file or sorted order.
+pub type QuickMap<K, V> = std::collections::HashMap<K, V, std::hash::RandomState>;
+pub type QuickSet<T> = HashSet<T, std::hash::RandomState>;
 
 fn short(t: &str) -> String {
     let t = t.trim();

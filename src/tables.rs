@@ -89,6 +89,15 @@ pub(crate) fn port_run(port: u16, code: u8) -> (Range<u16>, u16) {
     (start..start + field(0), field(u32::from(code)))
 }
 
+/// `n` as a `u32` divisor: at least 1 (the tables stay below `u32::MAX`).
+const fn max1(n: usize) -> u32 {
+    if n == 0 {
+        1
+    } else {
+        n as u32
+    }
+}
+
 /// The records named `name`, compared ASCII-case-insensitively, in registry
 /// order: a run of `V`, empty when there is no such name.
 #[inline]
@@ -98,8 +107,13 @@ pub(crate) fn name_run(name: &str) -> Range<u16> {
     // What `NAME_MAP.get_entry` does (`phf_shared::get_index`), written out
     // with the map's sizes as constants: its two `%` become multiplications,
     // and a division was the costliest step of a lookup.
-    const DISPS: u32 = NAME_MAP.disps.len() as u32;
-    const NAMES: u32 = NAME_MAP.entries.len() as u32;
+    // A registry without names has an empty map: no name is found, and the
+    // divisors are kept non-zero so that no `%` by zero is even compiled.
+    const DISPS: u32 = max1(NAME_MAP.disps.len());
+    const NAMES: u32 = max1(NAME_MAP.entries.len());
+    if NAME_MAP.entries.is_empty() || NAME_MAP.disps.is_empty() {
+        return 0..0;
+    }
     let hashes = phf_shared::hash(&fp, &NAME_MAP.key);
     let (d1, d2) = NAME_MAP.disps[(hashes.g % DISPS) as usize];
     let g = (phf_shared::displace(hashes.f1, hashes.f2, d1, d2) % NAMES) as usize;

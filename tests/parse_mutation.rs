@@ -452,7 +452,9 @@ fn check(text: &str) -> Result<Result<(), String>, String> {
             Ok(Ok(()))
         }
         Err(e) => {
-            let lines: Vec<&str> = text.split('\n').collect();
+            // Lines as XML counts them: a lone CR ends one too.
+            let xml_lines = text.replace("\r\n", "\n").replace('\r', "\n");
+            let lines: Vec<&str> = xml_lines.split('\n').collect();
             if e.line < 1 || e.line > lines.len() {
                 return Err(format!("line {} outside 1..={}: {e}", e.line, lines.len()));
             }

@@ -1,5 +1,10 @@
 //! The build's parse model (`build/model.rs`) and table emitter
-//! (`build/tables.rs`) on arbitrary input: an error, never a panic.
+//! (`build/tables.rs`) on arbitrary input: an error, never a panic. Tables
+//! that build are read back and used the way the library would use them
+//! (`tests/hostile/emitted.rs`): every array fits its declared type and
+//! length, and every record is found under its name and its ports, so
+//! that tables the runtime could not use (an empty name map, a wrapped
+//! index) are findings too.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,13 +17,18 @@ mod model;
 #[allow(dead_code)]
 #[path = "../../build/tables.rs"]
 mod tables;
+#[path = "../../tests/hostile/emitted.rs"]
+mod emitted;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
+    // As build.rs reads the file: BOM, UTF-16 and bad UTF-8 included.
+    let Ok(registry) = model::parse_bytes("fuzz.xml", data) else {
         return;
     };
-    if let Ok(registry) = model::parse("fuzz.xml", text) {
-        // Whatever parses, the emitter takes or refuses with a message.
-        let _ = tables::generate(&registry, true);
+    // Whatever parses, the emitter takes or refuses with a message.
+    if let Ok((core, meta)) = tables::generate(&registry, true) {
+        let code = format!("{core}{}", meta.unwrap_or_default());
+        let t = emitted::Tables::parse(&code).unwrap_or_else(|e| panic!("emitted: {e}"));
+        t.agrees(&registry).unwrap_or_else(|e| panic!("emitted: {e}"));
     }
 });
