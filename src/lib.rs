@@ -62,9 +62,10 @@
 //!
 //! # Features
 //!
-//! - `std` (default): nothing beyond `core` today; the error types implement
-//!   `core::error::Error`, which is `std::error::Error`. Kept so that future
-//!   std-only impls stay additive.
+//! - `std` (default): what needs the standard library:
+//!   [`write_services_io`], `/etc/services` to any `std::io::Write`.
+//!   (The error types implement `core::error::Error`, which is
+//!   `std::error::Error`, with or without it.)
 //! - `metadata` (default): descriptions, people, dates, references, service
 //!   codes, unauthorized use and notes (`Record::description` and the
 //!   methods beside it, `Person`, `Reference`). Without it the crate keeps
@@ -74,6 +75,9 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+#[cfg(feature = "std")]
+extern crate std;
 
 mod consts;
 mod fingerprint;
@@ -94,6 +98,8 @@ pub use metadata::{Person, Persons, Reference, References, Strs};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use query::{Matches, ParseQueryError, Query};
 pub use record::{AllRecords, Record, Records};
+#[cfg(feature = "std")]
+pub use services::write_services_io;
 pub use services::{write_services, Names, Ranges, ServicesOptions};
 pub use types::{Date, PortClass, PortRange, Status};
 
