@@ -47,6 +47,10 @@ const TABLES: Tables = Tables {
 /// The number of records.
 const COUNT: usize = crate::tables::RECORD_COUNT;
 
+/// The records that hold the preferred port of their name on their protocol
+/// (`build/preferred.rs`), ascending; each has a protocol and a port.
+const PREFERRED: &[u16] = &crate::tables::PREFERRED;
+
 /// The name of record `$i` of tables `$t` as a string id (`usize`), 0 when
 /// it has none.
 macro_rules! name_id {
@@ -124,12 +128,16 @@ const fn string(t: Tables, id: usize) -> &'static str {
 }
 // ---------------------------------------------------------------------------
 
-/// [`port()`](fn@crate::port) in `const` context: the first port of the
-/// first record named `name` (ASCII case-insensitively) whose protocol is
-/// `protocol` or absent, in registry order.
+/// [`port()`](fn@crate::port) in `const` context: the first port in
+/// registry order, except where `/etc/services` lists another of the name's
+/// ports.
 ///
-/// Where a name has several ports on one protocol, that is the first in
-/// registry order: `http-alt` has 591, 8008 and 8080, and gives 591.
+/// The same answer as [`port()`](fn@crate::port): where IANA registers a
+/// name on several ports of one protocol and the de facto service database
+/// lists another than the first, that one (`http-alt` on tcp has 591, 8008
+/// and 8080, and gives 8080); otherwise the first port of the first record
+/// named `name` (ASCII case-insensitively) whose protocol is `protocol` or
+/// absent, in registry order.
 ///
 /// Named `port_const` rather than made the body of
 /// [`port()`](fn@crate::port): it scans the records (about 14,500) where
@@ -146,16 +154,26 @@ const fn string(t: Tables, id: usize) -> &'static str {
 /// };
 /// assert_eq!(SSH, 22);
 /// const HTTP_ALT: Option<u16> = port_const("HTTP-ALT", Protocol::Tcp);
-/// assert_eq!(HTTP_ALT, Some(591)); // also 8008 and 8080: the first wins
+/// assert_eq!(HTTP_ALT, Some(8080)); // IANA: 591, 8008, 8080; /etc/services: 8080
+/// assert_eq!(port_const("mon", Protocol::Tcp), Some(2583)); // IANA: 2583, 9255
 /// assert_eq!(port_const("ssh", Protocol::Dccp), None);
 /// assert_eq!(port_const("ssh", Protocol::Tcp), iana_ports::port("ssh", Protocol::Tcp));
 /// ```
 pub const fn port_const(name: &str, protocol: Protocol) -> Option<u16> {
     let name = name.as_bytes();
+    let t = TABLES;
+    // The exceptions first: a handful of records.
+    let mut k = 0;
+    while k < PREFERRED.len() {
+        let i = PREFERRED[k] as usize;
+        if applies_to!(t, i, protocol) && name_is(t, name_id!(t, i), name) {
+            return first_port!(t, i);
+        }
+        k += 1;
+    }
     // A name id known not to match (0, no name, never does): tcp and udp
     // twins share one, so half the comparisons go.
     let mut miss = 0;
-    let t = TABLES;
     let mut i = 0;
     while i < COUNT {
         let id = name_id!(t, i);
@@ -282,8 +300,10 @@ pub const fn __port_spec(spec: &str) -> __PortSpec {
 /// The protocol is required: a name's ports can differ between protocols,
 /// and many names are registered on one protocol only, so a silent default
 /// would hide mistakes. The answer is [`port_const`]'s, hence
-/// [`port()`](fn@crate::port)'s: the first port of the first record in
-/// registry order, so `port!("http-alt/tcp")` is 591, not 8008 or 8080.
+/// [`port()`](fn@crate::port)'s: the first port in registry order, except
+/// where `/etc/services` lists another of the name's ports, so
+/// `port!("http-alt/tcp")` is 8080 (IANA: 591, 8008, 8080), as in
+/// `getservbyname`.
 ///
 /// An unknown name, a name with no port on the protocol, a bad protocol or
 /// a missing `/` fails compilation with a message that quotes the literal,

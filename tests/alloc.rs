@@ -305,3 +305,34 @@ fn write_services_io_allocates_nothing() {
     // The whole file, not an early stop: over 800 KB with descriptions.
     assert!(out.0 > 400_000, "{}", out.0);
 }
+
+#[test]
+fn ports_allocates_nothing() {
+    let names: Vec<&'static str> = records().filter_map(|r| r.name()).collect();
+    let upper: Vec<String> = names.iter().map(|n| n.to_ascii_uppercase()).collect();
+    let mut sink = Sink(0);
+    let ((found, sum), allocs) = counted(|| {
+        let (mut found, mut sum) = (0usize, 0u64);
+        for q in names
+            .iter()
+            .copied()
+            .chain(upper.iter().map(String::as_str))
+        {
+            for p in Protocol::ALL {
+                let all = iana_ports::ports(q, p);
+                found += all.len();
+                for r in all.clone() {
+                    sum = sum.wrapping_add(u64::from(r.start()) + u64::from(r.end()));
+                }
+                sum = sum.wrapping_add(all.rev().map(|r| u64::from(r.len())).sum::<u64>());
+                sum = sum.wrapping_add(u64::from(port(q, p).unwrap_or(1)));
+            }
+        }
+        write!(sink, "{:?}", iana_ports::ports("http-alt", Protocol::Tcp)).unwrap();
+        write!(sink, "{:?}", iana_ports::ports("no such", Protocol::Tcp)).unwrap();
+        (found, sum)
+    });
+    assert_eq!(allocs, 0, "ports allocated {allocs} times");
+    assert!(found > 20_000, "{found}");
+    assert!(sum > 0 && sink.0 > 10);
+}
