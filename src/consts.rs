@@ -9,7 +9,7 @@
 //! and up to about 150 ms for one near its end or for a miss; at runtime the
 //! scan is far slower than the runtime functions, so call those there.
 
-use crate::Protocol;
+use crate::{Protocol, ServiceName};
 
 // ---------------------------------------------------------------------------
 // Table access: the only code in this module that knows the table layout
@@ -117,14 +117,10 @@ const fn name_is(t: Tables, id: usize, name: &[u8]) -> bool {
     true
 }
 
-/// String `id`.
-const fn string(t: Tables, id: usize) -> &'static str {
-    let (start, end) = (t.str_end[id] as usize, t.str_end[id + 1] as usize);
-    let (_, tail) = t.blob.split_at(start);
-    match core::str::from_utf8(tail.split_at(end - start).0) {
-        Ok(s) => s,
-        Err(_) => panic!("the string blob is cut at character boundaries"),
-    }
+/// String `id`, copied by value: the caller's constant holds the name's
+/// bytes, not a reference into the blob of every name.
+const fn name_of(t: Tables, id: usize) -> ServiceName {
+    ServiceName::copy(t.blob, t.str_end[id] as usize, len!(t, id))
 }
 // ---------------------------------------------------------------------------
 
@@ -191,29 +187,42 @@ pub const fn port_const(name: &str, protocol: Protocol) -> Option<u16> {
     None
 }
 
-/// [`crate::service_name`] in `const` context: the name of the first named
-/// record, in registry order, whose port range contains `port` and whose
-/// protocol is `protocol` or absent.
+/// [`crate::service_name`] in `const` context, by value: the name of the
+/// first named record, in registry order, whose port range contains `port`
+/// and whose protocol is `protocol` or absent.
+///
+/// The name comes as a [`ServiceName`], its bytes held inline (it derefs to
+/// `str`), so that a constant costs the program the bytes of the name and
+/// nothing else. A `&'static str` would point into the pool of every name
+/// and keep all of it (63 KB) in the binary, flash of a microcontroller
+/// included.
+///
+/// For a `&'static str` that costs no code either, finish in the constant:
+/// `service_name_const(..).unwrap().as_str()` (a port without a name then
+/// fails the build). The `str` then points at the constant's own copy of
+/// the name, and the program holds those bytes only.
 ///
 /// A scan of every record, like [`port_const`]: at runtime prefer
 /// [`crate::service_name`].
 ///
 /// ```
-/// use iana_ports::{service_name_const, Protocol};
+/// use iana_ports::{service_name_const, Protocol, ServiceName};
 ///
-/// const HTTPS: Option<&str> = service_name_const(443, Protocol::Tcp);
-/// assert_eq!(HTTPS, Some("https"));
-/// assert_eq!(service_name_const(6010, Protocol::Udp), Some("x11")); // in 6000-6063
+/// const MQTT: &str = service_name_const(1883, Protocol::Tcp).unwrap().as_str();
+/// assert_eq!(MQTT, "mqtt");
+/// const HTTPS: Option<ServiceName> = service_name_const(443, Protocol::Tcp);
+/// assert_eq!(HTTPS.as_deref(), Some("https"));
+/// assert_eq!(service_name_const(6010, Protocol::Udp).unwrap(), "x11"); // in 6000-6063
 /// assert_eq!(service_name_const(4196, Protocol::Tcp), None); // Unassigned
 /// ```
-pub const fn service_name_const(port: u16, protocol: Protocol) -> Option<&'static str> {
+pub const fn service_name_const(port: u16, protocol: Protocol) -> Option<ServiceName> {
     let t = TABLES;
     let mut i = 0;
     while i < COUNT {
         if has_port!(t, i, port) && applies_to!(t, i, protocol) {
             let id = name_id!(t, i);
             if id != 0 {
-                return Some(string(t, id));
+                return Some(name_of(t, id));
             }
         }
         i += 1;

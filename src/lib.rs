@@ -83,6 +83,7 @@ mod consts;
 mod fingerprint;
 #[cfg(feature = "metadata")]
 mod metadata;
+mod name;
 mod ports;
 mod protocol;
 mod query;
@@ -96,6 +97,7 @@ mod types;
 pub use consts::{__PortSpec, __port_spec, port_const, service_name_const};
 #[cfg(feature = "metadata")]
 pub use metadata::{Person, Persons, Reference, References, Strs};
+pub use name::ServiceName;
 pub use ports::{ports, Ports};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use query::{Matches, ParseQueryError, Query};

@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use iana_ports::{port, port_const, records, service_name, service_name_const, Protocol};
+use iana_ports::{
+    port, port_const, records, service_name, service_name_const, Protocol, ServiceName,
+};
 
 // Evaluated at compile time: a wrong answer or a failed lookup would not
 // even build.
@@ -15,8 +17,10 @@ const X11: u16 = iana_ports::port!("x11/udp");
 const SLASHED: u16 = iana_ports::port!("914c/g/tcp");
 const ETHERNET_IP: u16 = iana_ports::port!("EtherNet/IP-1/udp");
 const SSH_SCTP: u16 = iana_ports::port!("ssh/sctp");
-const NAME_443: Option<&str> = service_name_const(443, Protocol::Tcp);
-const NAME_NONE: Option<&str> = service_name_const(4196, Protocol::Tcp);
+const NAME_443: Option<ServiceName> = service_name_const(443, Protocol::Tcp);
+const NAME_NONE: Option<ServiceName> = service_name_const(4196, Protocol::Tcp);
+// A name of the longest kind RFC 6335 allows (15 bytes), copied whole.
+const NAME_15: Option<ServiceName> = service_name_const(382, Protocol::Tcp);
 
 #[test]
 fn macro_values_match_the_registry() {
@@ -28,8 +32,9 @@ fn macro_values_match_the_registry() {
     assert_eq!(SLASHED, 211); // split at the last '/'
     assert_eq!(ETHERNET_IP, 2222);
     assert_eq!(SSH_SCTP, 22);
-    assert_eq!(NAME_443, Some("https"));
+    assert_eq!(NAME_443.as_deref(), Some("https"));
     assert_eq!(NAME_NONE, None);
+    assert_eq!(NAME_15.as_deref(), Some("hp-managed-node"));
 }
 
 /// The (name, protocol) pairs whose port is not the first in registry order:
@@ -133,7 +138,7 @@ fn service_name_const_equals_service_name(p: Protocol, floor: usize) {
     let mut named = 0;
     for port in 0..=u16::MAX {
         let got = service_name_const(port, p);
-        assert_eq!(got, service_name(port, p), "{port}/{p}");
+        assert_eq!(got.as_deref(), service_name(port, p), "{port}/{p}");
         named += usize::from(got.is_some());
     }
     // A floor well under the registry's counts (some 6,100 tcp, 5,700 udp,
