@@ -28,10 +28,12 @@
 //! - [`by_port`] and [`by_name`]: every matching [`Record`], in registry
 //!   order, as a named iterator over static data.
 //! - [`service_name`] and [`port`](fn@port): the one answer most programs want.
+//! - [`ports`]: every port (or range) of a name, in registry order.
 //! - [`Query`]: parses what users type (`443`, `443/tcp`, `https`,
 //!   `HTTPS/udp`, `9pfs`).
 //! - [`port!`], [`port_const`] and [`service_name_const`]: the same answers
-//!   in `const` context, at compile time.
+//!   in `const` context, at compile time; names come as [`ServiceName`], by
+//!   value, so constants cost the program only their bytes.
 //! - [`records`]: the whole registry; [`write_services`]: `/etc/services`.
 //!
 //! # Compared with `getservbyname`
@@ -192,11 +194,11 @@ pub fn service_name(port: u16, protocol: Protocol) -> Option<&'static str> {
 /// glibc's `getservbyname`, Python and Go), lists where it lists the name,
 /// so that `host:http-alt` means the same port here as in every other
 /// program: `http-alt` on tcp is 8080, not 591 (on udp, which netbase does
-/// not list, it stays 591). The exceptions are one
-/// small table, `build/preferred.rs`, with the reason for each; the build
-/// checks it against the registry. Otherwise the answer is the first port
-/// of the first record named `name` whose protocol is `protocol` or absent,
-/// in registry order. [`ports`] gives every port.
+/// not list, it stays 591). The exceptions are one small table,
+/// `build/preferred.rs`, with the reason for each; the build checks it
+/// against the registry. Otherwise the answer is the first port of the
+/// first record named `name` whose protocol is `protocol` or absent, in
+/// registry order. [`ports`] gives every port.
 ///
 /// ```
 /// use iana_ports::{port, Protocol};
