@@ -24,6 +24,8 @@ use std::process::ExitCode;
 mod fingerprint;
 #[path = "build/model.rs"]
 mod model;
+#[path = "build/preferred.rs"]
+mod preferred;
 #[path = "build/tables.rs"]
 mod tables;
 
@@ -44,6 +46,7 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-env-changed={REGISTRY_ENV}");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build/model.rs");
+    println!("cargo:rerun-if-changed=build/preferred.rs");
     println!("cargo:rerun-if-changed=build/tables.rs");
     println!("cargo:rerun-if-changed=src/fingerprint.rs");
 

@@ -23,6 +23,8 @@
 //!   one. Segment `s` has the records from `SEG_START[s]` of `V`; `SEG_INFO[s]`
 //!   holds, in fields of `SEG_FIELD` bits, their number and then for tcp,
 //!   udp, sctp and dccp the number that apply to it.
+//! - `PREFERRED`: the records whose port `port()` gives for their name and
+//!   protocol instead of the first in registry order (`build/preferred.rs`).
 //!
 //! `meta.rs` (feature `metadata`): `META_*`, `REF_*`, `PERSON_*`, `SC_*`,
 //! shared by records that carry the same metadata (tcp/udp twins share one
@@ -148,6 +150,9 @@ fn core_tables(out: &mut String, reg: &Registry) -> Result<(), TableError> {
     ports(out, reg, &mut runs)?;
     runs.emit(out);
     names_pool.emit(out, "", "")?;
+    // The ports users expect where a name has several (build/preferred.rs).
+    let preferred = crate::preferred::records(reg, crate::preferred::PREFERRED)?;
+    array(out, "PREFERRED", "u16", &preferred);
     byte_count(out, "CORE_BYTES", "NAME_MAP");
     Ok(())
 }

@@ -9,7 +9,7 @@
 //! and up to about 150 ms for one near its end or for a miss; at runtime the
 //! scan is far slower than the runtime functions, so call those there.
 
-use crate::Protocol;
+use crate::{Protocol, ServiceName};
 
 // ---------------------------------------------------------------------------
 // Table access: the only code in this module that knows the table layout
@@ -46,6 +46,10 @@ const TABLES: Tables = Tables {
 
 /// The number of records.
 const COUNT: usize = crate::tables::RECORD_COUNT;
+
+/// The records that hold the preferred port of their name on their protocol
+/// (`build/preferred.rs`), ascending; each has a protocol and a port.
+const PREFERRED: &[u16] = &crate::tables::PREFERRED;
 
 /// The name of record `$i` of tables `$t` as a string id (`usize`), 0 when
 /// it has none.
@@ -113,23 +117,23 @@ const fn name_is(t: Tables, id: usize, name: &[u8]) -> bool {
     true
 }
 
-/// String `id`.
-const fn string(t: Tables, id: usize) -> &'static str {
-    let (start, end) = (t.str_end[id] as usize, t.str_end[id + 1] as usize);
-    let (_, tail) = t.blob.split_at(start);
-    match core::str::from_utf8(tail.split_at(end - start).0) {
-        Ok(s) => s,
-        Err(_) => panic!("the string blob is cut at character boundaries"),
-    }
+/// String `id`, copied by value: the caller's constant holds the name's
+/// bytes, not a reference into the blob of every name.
+const fn name_of(t: Tables, id: usize) -> ServiceName {
+    ServiceName::copy(t.blob, t.str_end[id] as usize, len!(t, id))
 }
 // ---------------------------------------------------------------------------
 
-/// [`port()`](fn@crate::port) in `const` context: the first port of the
-/// first record named `name` (ASCII case-insensitively) whose protocol is
-/// `protocol` or absent, in registry order.
+/// [`port()`](fn@crate::port) in `const` context: the first port in
+/// registry order, except where `/etc/services` lists another of the name's
+/// ports.
 ///
-/// Where a name has several ports on one protocol, that is the first in
-/// registry order: `http-alt` has 591, 8008 and 8080, and gives 591.
+/// The same answer as [`port()`](fn@crate::port): where IANA registers a
+/// name on several ports of one protocol and the de facto service database
+/// lists another than the first, that one (`http-alt` on tcp has 591, 8008
+/// and 8080, and gives 8080); otherwise the first port of the first record
+/// named `name` (ASCII case-insensitively) whose protocol is `protocol` or
+/// absent, in registry order.
 ///
 /// Named `port_const` rather than made the body of
 /// [`port()`](fn@crate::port): it scans the records (about 14,500) where
@@ -146,16 +150,26 @@ const fn string(t: Tables, id: usize) -> &'static str {
 /// };
 /// assert_eq!(SSH, 22);
 /// const HTTP_ALT: Option<u16> = port_const("HTTP-ALT", Protocol::Tcp);
-/// assert_eq!(HTTP_ALT, Some(591)); // also 8008 and 8080: the first wins
+/// assert_eq!(HTTP_ALT, Some(8080)); // IANA: 591, 8008, 8080; /etc/services: 8080
+/// assert_eq!(port_const("mon", Protocol::Tcp), Some(2583)); // IANA: 2583, 9255
 /// assert_eq!(port_const("ssh", Protocol::Dccp), None);
 /// assert_eq!(port_const("ssh", Protocol::Tcp), iana_ports::port("ssh", Protocol::Tcp));
 /// ```
 pub const fn port_const(name: &str, protocol: Protocol) -> Option<u16> {
     let name = name.as_bytes();
+    let t = TABLES;
+    // The exceptions first: a handful of records.
+    let mut k = 0;
+    while k < PREFERRED.len() {
+        let i = PREFERRED[k] as usize;
+        if applies_to!(t, i, protocol) && name_is(t, name_id!(t, i), name) {
+            return first_port!(t, i);
+        }
+        k += 1;
+    }
     // A name id known not to match (0, no name, never does): tcp and udp
     // twins share one, so half the comparisons go.
     let mut miss = 0;
-    let t = TABLES;
     let mut i = 0;
     while i < COUNT {
         let id = name_id!(t, i);
@@ -173,29 +187,42 @@ pub const fn port_const(name: &str, protocol: Protocol) -> Option<u16> {
     None
 }
 
-/// [`crate::service_name`] in `const` context: the name of the first named
-/// record, in registry order, whose port range contains `port` and whose
-/// protocol is `protocol` or absent.
+/// [`crate::service_name`] in `const` context, by value: the name of the
+/// first named record, in registry order, whose port range contains `port`
+/// and whose protocol is `protocol` or absent.
+///
+/// The name comes as a [`ServiceName`], its bytes held inline (it derefs to
+/// `str`), so that a constant costs the program the bytes of the name and
+/// nothing else. A `&'static str` would point into the pool of every name
+/// and keep all of it (63 KB) in the binary, flash of a microcontroller
+/// included.
+///
+/// For a `&'static str` that costs no code either, finish in the constant:
+/// `service_name_const(..).unwrap().as_str()` (a port without a name then
+/// fails the build). The `str` then points at the constant's own copy of
+/// the name, and the program holds those bytes only.
 ///
 /// A scan of every record, like [`port_const`]: at runtime prefer
 /// [`crate::service_name`].
 ///
 /// ```
-/// use iana_ports::{service_name_const, Protocol};
+/// use iana_ports::{service_name_const, Protocol, ServiceName};
 ///
-/// const HTTPS: Option<&str> = service_name_const(443, Protocol::Tcp);
-/// assert_eq!(HTTPS, Some("https"));
-/// assert_eq!(service_name_const(6010, Protocol::Udp), Some("x11")); // in 6000-6063
+/// const MQTT: &str = service_name_const(1883, Protocol::Tcp).unwrap().as_str();
+/// assert_eq!(MQTT, "mqtt");
+/// const HTTPS: Option<ServiceName> = service_name_const(443, Protocol::Tcp);
+/// assert_eq!(HTTPS.as_deref(), Some("https"));
+/// assert_eq!(service_name_const(6010, Protocol::Udp).unwrap(), "x11"); // in 6000-6063
 /// assert_eq!(service_name_const(4196, Protocol::Tcp), None); // Unassigned
 /// ```
-pub const fn service_name_const(port: u16, protocol: Protocol) -> Option<&'static str> {
+pub const fn service_name_const(port: u16, protocol: Protocol) -> Option<ServiceName> {
     let t = TABLES;
     let mut i = 0;
     while i < COUNT {
         if has_port!(t, i, port) && applies_to!(t, i, protocol) {
             let id = name_id!(t, i);
             if id != 0 {
-                return Some(string(t, id));
+                return Some(name_of(t, id));
             }
         }
         i += 1;
@@ -282,8 +309,10 @@ pub const fn __port_spec(spec: &str) -> __PortSpec {
 /// The protocol is required: a name's ports can differ between protocols,
 /// and many names are registered on one protocol only, so a silent default
 /// would hide mistakes. The answer is [`port_const`]'s, hence
-/// [`port()`](fn@crate::port)'s: the first port of the first record in
-/// registry order, so `port!("http-alt/tcp")` is 591, not 8008 or 8080.
+/// [`port()`](fn@crate::port)'s: the first port in registry order, except
+/// where `/etc/services` lists another of the name's ports, so
+/// `port!("http-alt/tcp")` is 8080 (IANA: 591, 8008, 8080), as in
+/// `getservbyname`.
 ///
 /// An unknown name, a name with no port on the protocol, a bad protocol or
 /// a missing `/` fails compilation with a message that quotes the literal,

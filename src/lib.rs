@@ -28,10 +28,12 @@
 //! - [`by_port`] and [`by_name`]: every matching [`Record`], in registry
 //!   order, as a named iterator over static data.
 //! - [`service_name`] and [`port`](fn@port): the one answer most programs want.
+//! - [`ports`]: every port (or range) of a name, in registry order.
 //! - [`Query`]: parses what users type (`443`, `443/tcp`, `https`,
 //!   `HTTPS/udp`, `9pfs`).
 //! - [`port!`], [`port_const`] and [`service_name_const`]: the same answers
-//!   in `const` context, at compile time.
+//!   in `const` context, at compile time; names come as [`ServiceName`], by
+//!   value, so constants cost the program only their bytes.
 //! - [`records`]: the whole registry; [`write_services`]: `/etc/services`.
 //!
 //! # Compared with `getservbyname`
@@ -66,9 +68,10 @@
 //!
 //! # Features
 //!
-//! - `std` (default): nothing beyond `core` today; the error types implement
-//!   `core::error::Error`, which is `std::error::Error`. Kept so that future
-//!   std-only impls stay additive.
+//! - `std` (default): what needs the standard library:
+//!   [`write_services_io`], `/etc/services` to any `std::io::Write`.
+//!   (The error types implement `core::error::Error`, which is
+//!   `std::error::Error`, with or without it.)
 //! - `metadata` (default): descriptions, people, dates, references, service
 //!   codes, unauthorized use and notes (`Record::description` and the
 //!   methods beside it, `Person`, `Reference`). Without it the crate keeps
@@ -79,10 +82,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "std")]
+extern crate std;
+
 mod consts;
 mod fingerprint;
 #[cfg(feature = "metadata")]
 mod metadata;
+mod name;
+mod ports;
 mod protocol;
 mod query;
 mod record;
@@ -95,9 +103,13 @@ mod types;
 pub use consts::{__PortSpec, __port_spec, port_const, service_name_const};
 #[cfg(feature = "metadata")]
 pub use metadata::{Person, Persons, Reference, References, Strs};
+pub use name::ServiceName;
+pub use ports::{ports, Ports};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use query::{Matches, ParseQueryError, Query};
 pub use record::{AllRecords, Record, Records};
+#[cfg(feature = "std")]
+pub use services::write_services_io;
 pub use services::{write_services, Names, Ranges, ServicesOptions};
 pub use types::{Date, PortClass, PortRange, Status};
 
@@ -177,22 +189,32 @@ pub fn service_name(port: u16, protocol: Protocol) -> Option<&'static str> {
     by_port(port, protocol).find_map(|r| r.name())
 }
 
-/// The first port of the first record named `name` (any case) whose
-/// protocol is `protocol` or absent, in registry order.
+/// The port of `name` (any case) on `protocol`: the first in registry
+/// order, except where `/etc/services` lists another of the name's ports.
+///
+/// Most names have one port per protocol. IANA registers a few on several
+/// (about 60 (name, protocol) pairs); for those this is the port that the
+/// de facto service database, Debian's netbase `/etc/services` (read by
+/// glibc's `getservbyname`, Python and Go), lists where it lists the name,
+/// so that `host:http-alt` means the same port here as in every other
+/// program: `http-alt` on tcp is 8080, not 591 (on udp, which netbase does
+/// not list, it stays 591). The exceptions are one small table,
+/// `build/preferred.rs`, with the reason for each; the build checks it
+/// against the registry. Otherwise the answer is the first port of the
+/// first record named `name` whose protocol is `protocol` or absent, in
+/// registry order. [`ports`] gives every port.
 ///
 /// ```
 /// use iana_ports::{port, Protocol};
 ///
 /// assert_eq!(port("https", Protocol::Udp), Some(443));
-/// assert_eq!(port("http-alt", Protocol::Tcp), Some(591)); // also 8008 and 8080
-/// assert_eq!(port("x11", Protocol::Tcp), Some(6000));
+/// assert_eq!(port("http-alt", Protocol::Tcp), Some(8080)); // IANA: 591, 8008, 8080
+/// assert_eq!(port("mon", Protocol::Tcp), Some(2583)); // IANA: 2583, 9255
+/// assert_eq!(port("x11", Protocol::Tcp), Some(6000)); // 6000-6063
 /// assert_eq!(port("ssh", Protocol::Dccp), None);
 /// ```
 pub fn port(name: &str, protocol: Protocol) -> Option<u16> {
-    by_name(name)
-        .filter(|r| r.applies_to(protocol))
-        .find_map(|r| r.ports())
-        .map(PortRange::start)
+    ports::port(name, protocol)
 }
 
 /// Every record, in registry order.

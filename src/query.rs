@@ -50,8 +50,7 @@ use crate::{tables, PortRange, Protocol, Record, Records};
 pub struct Query {
     /// The registry's spelling of the name; `None` for a port query.
     name: Option<&'static str>,
-    /// The port typed, or for a name the first port of its first matching
-    /// record.
+    /// The port typed, or for a name `port()`'s on the protocol.
     port: Option<u16>,
     protocol: Option<Protocol>,
 }
@@ -71,9 +70,11 @@ impl Query {
         self.name
     }
 
-    /// The port: the one typed, or for a name the first port of its first
-    /// matching record in registry order (as [`port`](fn@crate::port) gives
-    /// it). `None` for a name registered without a port (DNS-SD/SRV
+    /// The port: the one typed, or for a name the one
+    /// [`port`](fn@crate::port) gives on the query's protocol (the port
+    /// `/etc/services` lists where the name has several, else the first in
+    /// registry order). Without a protocol, that of the name's first record
+    /// with ports. `None` for a name registered without a port (DNS-SD/SRV
     /// service names).
     ///
     /// ```
@@ -81,7 +82,8 @@ impl Query {
     ///
     /// assert_eq!("443/tcp".parse::<Query>()?.port(), Some(443));
     /// assert_eq!("x11".parse::<Query>()?.port(), Some(6000)); // 6000-6063
-    /// assert_eq!("http-alt".parse::<Query>()?.port(), Some(591)); // also 8008, 8080
+    /// assert_eq!("http-alt".parse::<Query>()?.port(), Some(8080)); // IANA: 591, 8008, 8080
+    /// assert_eq!("http-alt/udp".parse::<Query>()?.port(), Some(591)); // netbase lists tcp only
     /// # Ok::<(), iana_ports::ParseQueryError>(())
     /// ```
     pub fn port(&self) -> Option<u16> {
@@ -174,10 +176,18 @@ fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQuer
 fn name_query(name: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
     let mut matching = crate::by_name(name).filter(|r| protocol.is_none_or(|p| r.applies_to(p)));
     let first = matching.next().ok_or(ParseQueryError::NotOnProtocol)?;
-    let port = core::iter::once(first)
-        .chain(matching)
-        .find_map(Record::ports)
-        .map(PortRange::start);
+    // The port `port()` gives on the protocol; without one, on the protocol
+    // of the first record with ports.
+    let port = match protocol {
+        Some(p) => crate::port(name, p),
+        None => core::iter::once(first)
+            .chain(matching)
+            .find(|r| r.ports().is_some())
+            .and_then(|r| match r.protocol() {
+                Some(p) => crate::port(name, p),
+                None => r.ports().map(PortRange::start),
+            }),
+    };
     Ok(Query {
         name: first.name(),
         port,

@@ -231,6 +231,64 @@ pub fn write_services<W: Write>(out: &mut W, options: ServicesOptions) -> fmt::R
     Ok(())
 }
 
+/// [`write_services`] to a [`std::io::Write`] (a file, a socket, standard
+/// output), without building the whole text first. Needs the `std` feature.
+///
+/// The output is the same, byte for byte. It is written a few bytes at a
+/// time, as formatting produces it, so give a file or socket behind a
+/// [`std::io::BufWriter`] (and flush it); the first I/O error stops the
+/// writing and is returned as it came.
+///
+/// ```
+/// use std::io::{BufWriter, Write};
+/// use iana_ports::{write_services, write_services_io, ServicesOptions};
+///
+/// let mut out = BufWriter::new(Vec::new());
+/// write_services_io(&mut out, ServicesOptions::new()).unwrap();
+/// out.flush().unwrap();
+/// let bytes = out.into_inner().unwrap();
+///
+/// let mut text = String::new();
+/// write_services(&mut text, ServicesOptions::new()).unwrap();
+/// assert_eq!(bytes, text.as_bytes());
+///
+/// // A write that fails stops it with that error.
+/// let mut full = [0u8; 16];
+/// let err = write_services_io(&mut &mut full[..], ServicesOptions::new()).unwrap_err();
+/// assert_eq!(err.kind(), std::io::ErrorKind::WriteZero);
+/// ```
+#[cfg(feature = "std")]
+pub fn write_services_io<W: std::io::Write + ?Sized>(
+    out: &mut W,
+    options: ServicesOptions,
+) -> std::io::Result<()> {
+    let mut adapter = IoAdapter { out, error: None };
+    match write_services(&mut adapter, options) {
+        Ok(()) => Ok(()),
+        Err(fmt::Error) => Err(adapter.error.unwrap_or_else(|| {
+            // Only the adapter fails, and it keeps its error; kept for safety.
+            std::io::Error::other("formatting failed")
+        })),
+    }
+}
+
+/// `fmt::Write` over an `io::Write`, keeping the first I/O error.
+#[cfg(feature = "std")]
+struct IoAdapter<'a, W: std::io::Write + ?Sized> {
+    out: &'a mut W,
+    error: Option<std::io::Error>,
+}
+
+#[cfg(feature = "std")]
+impl<W: std::io::Write + ?Sized> Write for IoAdapter<'_, W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.out.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            fmt::Error
+        })
+    }
+}
+
 /// Whether `record` gives its name to the line of (`port`, its protocol).
 fn on_line(record: Record, port: u16, options: ServicesOptions) -> Option<&'static str> {
     if record.status() != Status::Assigned {

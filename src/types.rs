@@ -248,6 +248,38 @@ impl PortClass {
             },
         }
     }
+
+    /// `"system"`, `"user"` or `"dynamic"`: RFC 6335's names of the
+    /// classes (section 6), in lower case like [`Status::as_str`].
+    ///
+    /// ```
+    /// use iana_ports::PortClass;
+    ///
+    /// assert_eq!(PortClass::of(22).as_str(), "system");
+    /// assert_eq!(PortClass::of(8080).as_str(), "user");
+    /// assert_eq!(PortClass::of(50000).as_str(), "dynamic");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PortClass::System => "system",
+            PortClass::User => "user",
+            PortClass::Dynamic => "dynamic",
+        }
+    }
+}
+
+/// [`PortClass::as_str`], padded as the format asks.
+///
+/// ```
+/// use iana_ports::PortClass;
+///
+/// assert_eq!(PortClass::User.to_string(), "user");
+/// assert_eq!(format!("[{:>7}]", PortClass::System), "[ system]");
+/// ```
+impl fmt::Display for PortClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
 }
 
 /// Whether a record registers a service, or keeps its ports reserved or free.

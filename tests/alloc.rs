@@ -277,3 +277,62 @@ fn lookups_allocate_nothing() {
     assert!(sum > 0);
     assert!(sink.0 > 1_000_000, "{}", sink.0);
 }
+
+/// An `io::Write` that keeps nothing but the byte count.
+#[cfg(feature = "std")]
+struct IoSink(usize);
+
+#[cfg(feature = "std")]
+impl std::io::Write for IoSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(feature = "std")]
+#[test]
+fn write_services_io_allocates_nothing() {
+    let mut out = IoSink(0);
+    let (result, allocs) =
+        counted(|| iana_ports::write_services_io(&mut out, iana_ports::ServicesOptions::new()));
+    result.unwrap();
+    assert_eq!(allocs, 0, "write_services_io allocated {allocs} times");
+    // The whole file, not an early stop: over 800 KB with descriptions.
+    assert!(out.0 > 400_000, "{}", out.0);
+}
+
+#[test]
+fn ports_allocates_nothing() {
+    let names: Vec<&'static str> = records().filter_map(|r| r.name()).collect();
+    let upper: Vec<String> = names.iter().map(|n| n.to_ascii_uppercase()).collect();
+    let mut sink = Sink(0);
+    let ((found, sum), allocs) = counted(|| {
+        let (mut found, mut sum) = (0usize, 0u64);
+        for q in names
+            .iter()
+            .copied()
+            .chain(upper.iter().map(String::as_str))
+        {
+            for p in Protocol::ALL {
+                let all = iana_ports::ports(q, p);
+                found += all.len();
+                for r in all.clone() {
+                    sum = sum.wrapping_add(u64::from(r.start()) + u64::from(r.end()));
+                }
+                sum = sum.wrapping_add(all.rev().map(|r| u64::from(r.len())).sum::<u64>());
+                sum = sum.wrapping_add(u64::from(port(q, p).unwrap_or(1)));
+            }
+        }
+        write!(sink, "{:?}", iana_ports::ports("http-alt", Protocol::Tcp)).unwrap();
+        write!(sink, "{:?}", iana_ports::ports("no such", Protocol::Tcp)).unwrap();
+        (found, sum)
+    });
+    assert_eq!(allocs, 0, "ports allocated {allocs} times");
+    assert!(found > 20_000, "{found}");
+    assert!(sum > 0 && sink.0 > 10);
+}

@@ -16,6 +16,7 @@ use iana_ports::{
     by_name, by_port, port, records, service_name, Protocol, Record, Status, RECORD_COUNT,
     REGISTRY_UPDATED,
 };
+use iana_ports::{ports, PortRange};
 #[cfg(feature = "metadata")]
 use iana_ports::{Person, Reference};
 
@@ -709,6 +710,11 @@ fn by_port_matches_a_scan() {
     f.finish();
 }
 
+/// The (name, protocol) pairs whose `port()` is not the first port in
+/// registry order but the one netbase's `/etc/services` lists. Written by
+/// hand (the crate's table is `build/preferred.rs`).
+const PREFERRED: [(&str, Protocol, u16); 1] = [("http-alt", Protocol::Tcp, 8080)];
+
 #[test]
 fn port_matches_the_registry() {
     let exp = expected();
@@ -717,12 +723,25 @@ fn port_matches_the_registry() {
     for n in &exp.distinct_names {
         let group = &exp.names[&n.to_ascii_lowercase()];
         for p in Protocol::ALL {
-            let want = group.iter().find_map(|&i| {
+            let first = group.iter().find_map(|&i| {
                 let r = &exp.records[i];
                 r.ports
                     .filter(|_| r.protocol.is_none_or(|q| q == p))
                     .map(|(lo, _)| lo)
             });
+            // Where /etc/services lists another of the name's ports: that one,
+            // when this registry has it on the protocol.
+            let preferred = PREFERRED
+                .iter()
+                .filter(|e| e.0.eq_ignore_ascii_case(n) && e.1 == p)
+                .map(|e| e.2)
+                .find(|&port| {
+                    group.iter().any(|&i| {
+                        let r = &exp.records[i];
+                        r.protocol == Some(p) && r.ports.map(|x| x.0) == Some(port)
+                    })
+                });
+            let want = preferred.or(first);
             found += usize::from(want.is_some());
             for q in [n.clone(), n.to_ascii_uppercase(), alternating(n)] {
                 f.check(&|| format!("port({q:?}, {p})"), port(&q, p), want);
@@ -890,4 +909,60 @@ fn check_metadata_iters() {
         }
     }
     assert!(refs > 10 && people > 10, "{refs} {people}");
+}
+
+#[test]
+fn ports_matches_the_registry() {
+    let exp = expected();
+    let mut f = Failures::new("ports");
+    let (mut several, mut ranges) = (0, 0);
+    for n in &exp.distinct_names {
+        let group = &exp.names[&n.to_ascii_lowercase()];
+        for p in Protocol::ALL {
+            let want: Vec<(u16, u16)> = group
+                .iter()
+                .filter_map(|&i| {
+                    let r = &exp.records[i];
+                    r.ports.filter(|_| r.protocol.is_none_or(|q| q == p))
+                })
+                .collect();
+            several += usize::from(want.len() > 1);
+            ranges += usize::from(want.iter().any(|r| r.0 != r.1));
+            for q in [n.clone(), n.to_ascii_uppercase(), alternating(n)] {
+                let got: Vec<(u16, u16)> = ports(&q, p)
+                    .map(|r: PortRange| (r.start(), r.end()))
+                    .collect();
+                f.check(&|| format!("ports({q:?}, {p})"), got, want.clone());
+                f.check(
+                    &|| format!("ports({q:?}, {p}).len()"),
+                    ports(&q, p).len(),
+                    want.len(),
+                );
+            }
+        }
+    }
+    // IANA registers about 60 (name, protocol) pairs on several ports.
+    assert!(several > 40, "{several}");
+    assert!(ranges > 20, "{ranges}");
+    for p in Protocol::ALL {
+        f.check(&|| format!("ports(\"\", {p})"), ports("", p).len(), 0);
+        f.check(
+            &|| format!("ports(nope, {p})"),
+            ports("no-such-service-here", p).len(),
+            0,
+        );
+    }
+    f.finish();
+}
+
+#[test]
+fn ports_iterator_is_exact_double_ended_fused() {
+    check_iter("ports(http-alt/tcp)", || ports("http-alt", Protocol::Tcp));
+    check_iter("ports(x11/udp)", || ports("x11", Protocol::Udp));
+    // ssh has a port-less tcp record after its port: skipped from both ends.
+    check_iter("ports(ssh/tcp)", || ports("ssh", Protocol::Tcp));
+    check_iter("ports(ssh/dccp)", || ports("ssh", Protocol::Dccp));
+    check_iter("ports(nothing)", || {
+        ports("no-such-service-here", Protocol::Tcp)
+    });
 }

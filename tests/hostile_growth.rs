@@ -18,6 +18,8 @@
 mod fingerprint;
 #[path = "../build/model.rs"]
 mod model;
+#[path = "../build/preferred.rs"]
+mod preferred;
 #[allow(dead_code)]
 #[path = "../build/tables.rs"]
 mod tables;

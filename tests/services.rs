@@ -287,3 +287,52 @@ fn write_errors_are_returned() {
     let full = render(ServicesOptions::new()).len();
     assert!(write_services(&mut Short(full), ServicesOptions::new()).is_ok());
 }
+
+/// `write_services_io` writes the same bytes as `write_services`, for
+/// other options too, and returns the writer's error as it came.
+#[cfg(feature = "std")]
+#[test]
+fn io_writer_matches_fmt_writer() {
+    use std::io;
+
+    let options = ServicesOptions::new()
+        .ranges(Ranges::FirstPort)
+        .names(Names::Rfc6335)
+        .protocols(&[Protocol::Udp]);
+    let mut bytes = Vec::new();
+    iana_ports::write_services_io(&mut bytes, options).unwrap();
+    assert_eq!(bytes, render(options).as_bytes());
+
+    /// Accepts `room` bytes, then fails with a custom error.
+    struct Failing {
+        room: usize,
+        calls_after_error: usize,
+    }
+    impl io::Write for Failing {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                self.calls_after_error += 1;
+                return Err(io::Error::new(io::ErrorKind::BrokenPipe, "reader gone"));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut failing = Failing {
+        room: 100_000,
+        calls_after_error: 0,
+    };
+    let err = iana_ports::write_services_io(&mut failing, ServicesOptions::new()).unwrap_err();
+    assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    assert_eq!(err.to_string(), "reader gone");
+    // It stopped at the first error instead of writing on.
+    assert_eq!(failing.calls_after_error, 1);
+
+    // A `dyn Write` works too.
+    let mut boxed: Box<dyn io::Write> = Box::new(Vec::new());
+    iana_ports::write_services_io(&mut *boxed, options).unwrap();
+}

@@ -15,6 +15,9 @@ mod fingerprint;
 #[path = "../../build/model.rs"]
 mod model;
 #[allow(dead_code)]
+#[path = "../../build/preferred.rs"]
+mod preferred;
+#[allow(dead_code)]
 #[path = "../../build/tables.rs"]
 mod tables;
 #[path = "../../tests/hostile/emitted.rs"]

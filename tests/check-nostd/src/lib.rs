@@ -8,7 +8,9 @@
 #![no_std]
 #![no_main]
 
-use iana_ports::{by_name, by_port, port, service_name, Protocol, Query};
+use iana_ports::{
+    by_name, by_port, port, ports, service_name, service_name_const, Protocol, Query, ServiceName,
+};
 
 /// Uses every lookup direction, so that none is compiled out of the check.
 pub fn lookups(p: u16, name: &str) -> usize {
@@ -22,5 +24,14 @@ pub fn lookups(p: u16, name: &str) -> usize {
     if let Ok(q) = name.parse::<Query>() {
         n += q.records().count();
     }
+    n += ports(name, Protocol::Tcp).map(|r| r.len() as usize).sum::<usize>();
     n
+}
+
+/// A name looked up at compile time, held by value.
+pub const MQTT: Option<ServiceName> = service_name_const(1883, Protocol::Tcp);
+
+/// Its length, through `ServiceName`'s `str` view.
+pub fn mqtt_len() -> usize {
+    MQTT.as_deref().map_or(0, str::len)
 }

@@ -1,7 +1,19 @@
 //! Looks up each argument (a port or a name) and prints what it finds.
-//! Without a feature it only echoes, which is the baseline binary.
+//! Without a feature it only echoes, which is the baseline binary. With
+//! `const` it prints values looked up at compile time only (`port!`,
+//! `service_name_const`): the cost of the crate to a program that never
+//! looks anything up at run time.
 
 fn main() {
+    #[cfg(feature = "const")]
+    {
+        use iana_ports::{port, service_name_const, Protocol};
+        const SSH: u16 = port!("ssh/tcp");
+        const MQTT: u16 = port!("mqtt/tcp");
+        const HTTP: &str = service_name_const(80, Protocol::Tcp).unwrap().as_str();
+        const MQTT_NAME: &str = service_name_const(1883, Protocol::Tcp).unwrap().as_str();
+        println!("{SSH} {MQTT} {HTTP} {MQTT_NAME}");
+    }
     for arg in std::env::args().skip(1) {
         #[cfg(feature = "slim")]
         {
