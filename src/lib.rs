@@ -85,6 +85,7 @@ mod record;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod services;
+mod suggest;
 mod tables;
 mod types;
 
@@ -95,6 +96,7 @@ pub use protocol::{ParseProtocolError, Protocol};
 pub use query::{Matches, ParseQueryError, Query};
 pub use record::{AllRecords, Record, Records};
 pub use services::{write_services, Names, Ranges, ServicesOptions};
+pub use suggest::suggest;
 pub use types::{Date, PortClass, PortRange, Status};
 
 /// The date of the registry the crate was built from (its `<updated>`).
