@@ -82,6 +82,8 @@ mod metadata;
 mod protocol;
 mod query;
 mod record;
+#[cfg(feature = "metadata")]
+mod search;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod services;
@@ -95,6 +97,8 @@ pub use metadata::{Person, Persons, Reference, References, Strs};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use query::{Matches, ParseQueryError, Query};
 pub use record::{AllRecords, Record, Records};
+#[cfg(feature = "metadata")]
+pub use search::{search, Search};
 pub use services::{write_services, Names, Ranges, ServicesOptions};
 pub use suggest::suggest;
 pub use types::{Date, PortClass, PortRange, Status};
