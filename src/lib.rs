@@ -79,6 +79,7 @@ mod consts;
 mod fingerprint;
 #[cfg(feature = "metadata")]
 mod metadata;
+mod port_arg;
 mod protocol;
 mod query;
 mod record;
@@ -94,6 +95,7 @@ mod types;
 pub use consts::{__PortSpec, __port_spec, port_const, service_name_const};
 #[cfg(feature = "metadata")]
 pub use metadata::{Person, Persons, Reference, References, Strs};
+pub use port_arg::parse_port;
 pub use protocol::{ParseProtocolError, Protocol};
 pub use query::{Matches, ParseQueryError, Query};
 pub use record::{AllRecords, Record, Records};

@@ -27,7 +27,8 @@ use crate::{tables, PortRange, Protocol, Record, Records};
 ///   [`ParseQueryError::Range`]: whether a range should match records that
 ///   contain it, overlap it or equal it is ambiguous. Query one port
 ///   (`6003`) or the name (`x11`) instead.
-/// - No white space is trimmed.
+/// - No white space is trimmed: white space before or after the text is
+///   [`ParseQueryError::Whitespace`].
 ///
 /// [`Display`](fmt::Display) writes the query back in a form that parses to
 /// the same query: `443/tcp`, `https/udp`, `x11`.
@@ -140,12 +141,17 @@ impl Query {
 }
 
 /// Whether `s` is one or more ASCII digits.
-fn is_digits(s: &str) -> bool {
+pub(crate) fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `s` starts or ends with white space (Unicode's, as `str::trim`).
+pub(crate) fn has_outer_space(s: &str) -> bool {
+    s.trim().len() != s.len()
+}
+
 /// A port from ASCII digits (any number of them, leading zeros allowed).
-fn parse_port(s: &str) -> Result<u16, ParseQueryError> {
+pub(crate) fn parse_port(s: &str) -> Result<u16, ParseQueryError> {
     let mut n: u32 = 0;
     for b in s.bytes() {
         n = n * 10 + u32::from(b - b'0');
@@ -157,12 +163,12 @@ fn parse_port(s: &str) -> Result<u16, ParseQueryError> {
 }
 
 /// `DIGITS-DIGITS`: a port range as the registry writes it.
-fn is_range(s: &str) -> bool {
+pub(crate) fn is_range(s: &str) -> bool {
     s.split_once('-')
         .is_some_and(|(a, b)| is_digits(a) && is_digits(b))
 }
 
-fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
+pub(crate) fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
     Ok(Query {
         name: None,
         port: Some(parse_port(port)?),
@@ -171,7 +177,7 @@ fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQuer
 }
 
 /// A name query: `name` is known to have records.
-fn name_query(name: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
+pub(crate) fn name_query(name: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
     let mut matching = crate::by_name(name).filter(|r| protocol.is_none_or(|p| r.applies_to(p)));
     let first = matching.next().ok_or(ParseQueryError::NotOnProtocol)?;
     let port = core::iter::once(first)
@@ -192,6 +198,9 @@ impl FromStr for Query {
     fn from_str(s: &str) -> Result<Query, ParseQueryError> {
         if s.is_empty() {
             return Err(ParseQueryError::Empty);
+        }
+        if has_outer_space(s) {
+            return Err(ParseQueryError::Whitespace);
         }
         if is_digits(s) {
             return port_query(s, None);
@@ -311,6 +320,26 @@ pub enum ParseQueryError {
     /// assert_eq!("6000-6063/tcp".parse::<Query>(), Err(ParseQueryError::Range));
     /// ```
     Range,
+    /// White space before or after the text: `" 443"`, `"https\n"`. Nothing
+    /// is trimmed: trim the text yourself if your input may have it.
+    ///
+    /// ```
+    /// use iana_ports::{ParseQueryError, Query};
+    /// assert_eq!(" 443".parse::<Query>(), Err(ParseQueryError::Whitespace));
+    /// assert_eq!(" 443".trim().parse::<Query>()?.port(), Some(443));
+    /// # Ok::<(), ParseQueryError>(())
+    /// ```
+    Whitespace,
+    /// A service name registered without a port (a DNS-SD or SRV name),
+    /// where a port is needed: [`parse_port`](crate::parse_port) and
+    /// addresses.
+    ///
+    /// ```
+    /// use iana_ports::{parse_port, ParseQueryError, Protocol};
+    /// // "airplay" is registered for DNS-SD, without a port.
+    /// assert_eq!(parse_port("airplay", Protocol::Tcp), Err(ParseQueryError::NoPort));
+    /// ```
+    NoPort,
 }
 
 impl ParseQueryError {
@@ -361,6 +390,8 @@ impl fmt::Display for ParseQueryError {
             ParseQueryError::Range => {
                 "port ranges are not supported: give one port or a service name"
             }
+            ParseQueryError::Whitespace => "white space before or after the port or service name",
+            ParseQueryError::NoPort => "service name registered without a port",
         })
     }
 }

@@ -258,6 +258,21 @@ fn lookups_allocate_nothing() {
     assert_eq!(allocs, 0, "suggest allocated {allocs} times");
     assert!(suggested > hits / 7, "{suggested}");
 
+    // Port or name, and queries with a default protocol.
+    let (ok, allocs) = counted(|| {
+        let mut ok = 0usize;
+        let extra = ["443", "00443", "70000", " 443", "https/tcp", "6000-6063", "airplay"];
+        for q in queries.iter().map(String::as_str).chain(extra) {
+            for p in Protocol::ALL {
+                ok += usize::from(iana_ports::parse_port(q, p).is_ok());
+                ok += usize::from(iana_ports::Query::parse_with_default(q, p).is_ok());
+            }
+        }
+        ok
+    });
+    assert_eq!(allocs, 0, "parse_port/parse_with_default allocated {allocs} times");
+    assert!(ok > hits, "{ok}");
+
     // Search: construction and iteration.
     #[cfg(feature = "metadata")]
     {

@@ -197,6 +197,9 @@ fn oracle(s: &str) -> Result<View, ParseQueryError> {
     if s.is_empty() {
         return Err(ParseQueryError::Empty);
     }
+    if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
+        return Err(ParseQueryError::Whitespace);
+    }
     if digits(s) {
         return port(s, None);
     }

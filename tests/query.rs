@@ -253,7 +253,14 @@ fn errors() {
     assert_eq!(err("no-such-service"), UNKNOWN);
     assert_eq!(err("no-such-service/tcp"), UNKNOWN);
     assert_eq!(err("no-such-service/xyz"), UNKNOWN);
-    assert_eq!(err(" 443"), UNKNOWN); // no trimming
+    // No trimming: white space is reported as such.
+    assert_eq!(err(" 443"), Whitespace);
+    assert_eq!(err("443 "), Whitespace);
+    assert_eq!(err("https\n"), Whitespace);
+    assert_eq!(err("\u{a0}https/tcp"), Whitespace);
+    assert_eq!(err(" "), Whitespace);
+    assert_eq!(err("ht tp").suggestion(), Some("http")); // one edit away
+    assert_eq!(err("443 /tcp"), UNKNOWN);
     assert_eq!(err("+443"), UNKNOWN);
     assert_eq!(err("-1"), UNKNOWN);
     // One byte from a registered name: suggested.
@@ -294,6 +301,8 @@ fn error_messages() {
         UNKNOWN,
         NotOnProtocol,
         Range,
+        Whitespace,
+        NoPort,
     ];
     let messages: BTreeSet<String> = all.iter().map(ToString::to_string).collect();
     assert_eq!(

@@ -32,3 +32,9 @@ pub fn suggestion(name: &str) -> Option<&'static str> {
         Ok(_) => iana_ports::suggest(name),
     }
 }
+
+/// Port or name, and a query with a default protocol.
+pub fn port_or_name(text: &str) -> Option<u16> {
+    let q = Query::parse_with_default(text, Protocol::Udp).ok()?;
+    iana_ports::parse_port(text, Protocol::Tcp).ok().or(q.port())
+}
