@@ -75,6 +75,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "std")]
+mod addr;
 mod consts;
 mod fingerprint;
 #[cfg(feature = "metadata")]
@@ -92,6 +94,8 @@ mod suggest;
 mod tables;
 mod types;
 
+#[cfg(feature = "std")]
+pub use addr::{ParseAddrError, ServiceAddr, SocketAddrs};
 pub use consts::{__PortSpec, __port_spec, port_const, service_name_const};
 #[cfg(feature = "metadata")]
 pub use metadata::{Person, Persons, Reference, References, Strs};

@@ -261,7 +261,15 @@ fn lookups_allocate_nothing() {
     // Port or name, and queries with a default protocol.
     let (ok, allocs) = counted(|| {
         let mut ok = 0usize;
-        let extra = ["443", "00443", "70000", " 443", "https/tcp", "6000-6063", "airplay"];
+        let extra = [
+            "443",
+            "00443",
+            "70000",
+            " 443",
+            "https/tcp",
+            "6000-6063",
+            "airplay",
+        ];
         for q in queries.iter().map(String::as_str).chain(extra) {
             for p in Protocol::ALL {
                 ok += usize::from(iana_ports::parse_port(q, p).is_ok());
@@ -270,8 +278,69 @@ fn lookups_allocate_nothing() {
         }
         ok
     });
-    assert_eq!(allocs, 0, "parse_port/parse_with_default allocated {allocs} times");
+    assert_eq!(
+        allocs, 0,
+        "parse_port/parse_with_default allocated {allocs} times"
+    );
     assert!(ok > hits, "{ok}");
+
+    // Addresses: parsing, and the socket addresses of IP literals (a host
+    // name goes to the system resolver, which allocates: not counted).
+    #[cfg(feature = "std")]
+    {
+        use std::net::ToSocketAddrs;
+        let texts: Vec<String> = queries
+            .iter()
+            .step_by(5)
+            .flat_map(|q| {
+                [
+                    format!("example.com:{q}"),
+                    format!("[::1]:{q}"),
+                    format!(":{q}"),
+                ]
+            })
+            .chain(
+                [
+                    "127.0.0.1:ssh",
+                    "[fe80::1%eth0]:22",
+                    "[fe80::1%3]:http-alt",
+                    "localhost:8080",
+                    "[]:80",
+                    "::1:80",
+                    "h:postgres",
+                    "h:70000",
+                    "h",
+                    " h:1",
+                    "[::1",
+                    "",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        let (n, allocs) = counted(|| {
+            let mut n = 0usize;
+            for t in &texts {
+                match iana_ports::ServiceAddr::parse(t, Protocol::Tcp) {
+                    Ok(a) => {
+                        n += usize::from(a.port()) + a.host_port().0.len();
+                        write!(sink, "{a}").unwrap();
+                        if a.host().is_none_or(|h| {
+                            h.parse::<std::net::IpAddr>().is_ok() || h == "fe80::1%3"
+                        }) {
+                            n += a.to_socket_addrs().unwrap().count();
+                        }
+                    }
+                    Err(e) => {
+                        write!(sink, "{e}").unwrap();
+                        n += usize::from(e.suggestion().is_some());
+                    }
+                }
+            }
+            n
+        });
+        assert_eq!(allocs, 0, "ServiceAddr allocated {allocs} times");
+        assert!(n > texts.len(), "{n}");
+    }
 
     // Search: construction and iteration.
     #[cfg(feature = "metadata")]

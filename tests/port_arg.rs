@@ -21,7 +21,7 @@ fn numbers_and_names() {
     assert_eq!(parse_port("9pfs", Tcp), Ok(564)); // a name, not port 9
     assert_eq!(parse_port("sql*net", Tcp), Ok(66));
     assert_eq!(parse_port("EtherNet/IP-1", Tcp), Ok(2222)); // '/' in a name
-    // vrml-multi-use: 4200-4299 with no protocol, so every protocol.
+                                                            // vrml-multi-use: 4200-4299 with no protocol, so every protocol.
     assert_eq!(parse_port("vrml-multi-use", Dccp), Ok(4200));
 }
 
@@ -58,10 +58,7 @@ fn errors() {
         parse_port("443/tcp", Tcp),
         Err(UnknownName { suggestion: None })
     );
-    assert_eq!(
-        parse_port("-1", Tcp),
-        Err(UnknownName { suggestion: None })
-    );
+    assert_eq!(parse_port("-1", Tcp), Err(UnknownName { suggestion: None }));
     assert_eq!(
         parse_port("+443", Tcp),
         Err(UnknownName { suggestion: None })
@@ -71,7 +68,10 @@ fn errors() {
     let long = "z".repeat(100_000);
     assert!(parse_port(&long, Tcp).is_err());
     for s in ["ＳＳＨ", "ſsh", "\0", "🦀:443"] {
-        assert!(matches!(parse_port(s, Tcp), Err(UnknownName { .. })), "{s:?}");
+        assert!(
+            matches!(parse_port(s, Tcp), Err(UnknownName { .. })),
+            "{s:?}"
+        );
     }
 }
 
@@ -106,7 +106,10 @@ fn every_name_agrees_with_port() {
 #[test]
 fn default_protocol() {
     let q = Query::parse_with_default("https", Tcp).unwrap();
-    assert_eq!((q.name(), q.port(), q.protocol()), (Some("https"), Some(443), Some(Tcp)));
+    assert_eq!(
+        (q.name(), q.port(), q.protocol()),
+        (Some("https"), Some(443), Some(Tcp))
+    );
     assert_eq!(q, "https/tcp".parse().unwrap());
     let q = Query::parse_with_default("443", Udp).unwrap();
     assert_eq!(q, "443/udp".parse().unwrap());
@@ -120,7 +123,9 @@ fn default_protocol() {
     assert_eq!(Query::parse_with_default("ident", Udp), Err(NotOnProtocol));
     assert_eq!(Query::parse_with_default(" ssh", Tcp), Err(Whitespace));
     assert_eq!(
-        Query::parse_with_default("postgres", Tcp).unwrap_err().suggestion(),
+        Query::parse_with_default("postgres", Tcp)
+            .unwrap_err()
+            .suggestion(),
         Some("postgresql")
     );
     // Port-less registrations parse; the port is None.
