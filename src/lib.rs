@@ -62,15 +62,16 @@
 //!
 //! # Features
 //!
-//! - `std` (default): nothing beyond `core` today; the error types implement
-//!   `core::error::Error`, which is `std::error::Error`. Kept so that future
-//!   std-only impls stay additive.
+//! - `std` (default): [`ServiceAddr`], `host:service` addresses
+//!   (`"[::1]:https"`) that `std::net`'s connect and bind take. The error
+//!   types implement `core::error::Error` (`std::error::Error`) without it.
 //! - `metadata` (default): descriptions, people, dates, references, service
 //!   codes, unauthorized use and notes (`Record::description` and the
 //!   methods beside it, `Person`, `Reference`). Without it the crate keeps
 //!   names, ports, protocols and status, in less than half the size.
 //! - `serde`: `Serialize` for the data types, `Deserialize` for [`Protocol`]
-//!   (from a borrowed string, any case, no allocation).
+//!   (from a borrowed string, any case, no allocation) and for [`Query`] (a
+//!   config file's `listen = "https"`).
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -89,6 +90,8 @@ mod record;
 mod search;
 #[cfg(feature = "serde")]
 mod serde_impl;
+#[cfg(feature = "serde")]
+mod serde_query;
 mod services;
 mod suggest;
 mod tables;

@@ -140,6 +140,17 @@ impl Query {
     }
 }
 
+impl Query {
+    /// A port query: what the digits of `port` (and `/protocol`) parse to.
+    pub(crate) const fn of_port(port: u16, protocol: Option<Protocol>) -> Query {
+        Query {
+            name: None,
+            port: Some(port),
+            protocol,
+        }
+    }
+}
+
 /// Whether `s` is one or more ASCII digits.
 pub(crate) fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())

@@ -342,6 +342,31 @@ fn lookups_allocate_nothing() {
         assert!(n > texts.len(), "{n}");
     }
 
+    // A config value: serde_json borrows the string, the parse allocates
+    // nothing (its errors are boxed, so only successes are counted).
+    #[cfg(feature = "serde")]
+    {
+        let json: Vec<String> = queries[..hits]
+            .iter()
+            .step_by(11)
+            .map(|q| serde_json::to_string(q).unwrap())
+            .collect();
+        let (ports, allocs) = counted(|| {
+            let mut ports = 0u64;
+            for j in json
+                .iter()
+                .map(String::as_str)
+                .chain(["443", "\"443/udp\"", "\"https\""])
+            {
+                let q: iana_ports::Query = serde_json::from_str(j).unwrap();
+                ports += u64::from(q.port().unwrap_or(1));
+            }
+            ports
+        });
+        assert_eq!(allocs, 0, "Query's Deserialize allocated {allocs} times");
+        assert!(ports > 0);
+    }
+
     // Search: construction and iteration.
     #[cfg(feature = "metadata")]
     {
