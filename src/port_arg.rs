@@ -106,10 +106,10 @@ impl Query {
         if q.protocol().is_some() {
             return Ok(q);
         }
-        match q.name() {
-            Some(name) => query::name_query(name, Some(protocol)),
-            // A port query without a protocol is all digits.
-            None => query::port_query(text, Some(protocol)),
+        match (q.name(), q.port()) {
+            (Some(name), _) => query::name_query(name, Some(protocol)),
+            (None, Some(port)) => Ok(Query::of_port(port, Some(protocol))),
+            (None, None) => Ok(q),
         }
     }
 }

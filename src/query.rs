@@ -179,7 +179,7 @@ pub(crate) fn is_range(s: &str) -> bool {
         .is_some_and(|(a, b)| is_digits(a) && is_digits(b))
 }
 
-pub(crate) fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
+fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
     Ok(Query {
         name: None,
         port: Some(parse_port(port)?),
