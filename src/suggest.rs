@@ -50,10 +50,15 @@ pub fn suggest(name: &str) -> Option<&'static str> {
     if let Some(found) = crate::by_name(name).find_map(|r| r.name()) {
         return Some(found);
     }
-    let q = name.as_bytes();
-    if q.is_empty() || q.len() > CAP {
+    let input = name.as_bytes();
+    if input.is_empty() || input.len() > CAP {
         return None;
     }
+    let mut folded = [0u8; CAP];
+    for (f, &b) in folded.iter_mut().zip(input) {
+        *f = fold(b);
+    }
+    let q = &folded[..input.len()];
     let limit = match q.len() {
         0..=2 => 0,
         3..=6 => 1,
@@ -64,16 +69,19 @@ pub fn suggest(name: &str) -> Option<&'static str> {
     } else {
         limit
     };
-    let first = fold(q[0]);
-    // (edits, first record, spelling)
-    let mut best: Option<(usize, usize, &'static str)> = None;
+    let pool = tables::STR.as_bytes();
+    // (edits, first record, name number)
+    let mut best: Option<(usize, usize, usize)> = None;
     for g in 0..tables::NAME_START.len() {
-        let Ok(ix) = tables::StrIx::try_from(g + 1) else {
+        // Name g is string g + 1 of the pool.
+        let (Some(&from), Some(&to)) = (tables::STR_END.get(g + 1), tables::STR_END.get(g + 2))
+        else {
             break;
         };
-        let spelling = tables::string(ix);
-        let s = spelling.as_bytes();
-        if s.first().map(|&b| fold(b)) != Some(first) || s.len().abs_diff(q.len()) > slack {
+        let Some(s) = pool.get(from as usize..to as usize) else {
+            continue;
+        };
+        if s.first().map(|&b| fold(b)) != Some(q[0]) || s.len().abs_diff(q.len()) > slack {
             continue;
         }
         let edits = match distance(q, s, limit) {
@@ -83,10 +91,11 @@ pub fn suggest(name: &str) -> Option<&'static str> {
         };
         let rec = tables::record_at(tables::NAME_START[g]);
         if best.is_none_or(|(d, r, _)| (edits, rec) < (d, r)) {
-            best = Some((edits, rec, spelling));
+            best = Some((edits, rec, g));
         }
     }
-    best.map(|(_, _, s)| s)
+    let g = best?.2;
+    tables::StrIx::try_from(g + 1).ok().map(tables::string)
 }
 
 /// A byte as compared: ASCII lowercase, `_` as `-`.
@@ -98,44 +107,48 @@ fn fold(b: u8) -> u8 {
     }
 }
 
-/// Whether `q` starts `s` and is shorter, bytes [folded](fold).
+/// Whether `q` (folded) starts `s` and is shorter.
 fn is_prefix(q: &[u8], s: &[u8]) -> bool {
-    q.len() < s.len() && q.iter().zip(s).all(|(&a, &b)| fold(a) == fold(b))
+    q.len() < s.len() && q.iter().zip(s).all(|(&a, &b)| a == fold(b))
 }
 
-/// The optimal-string-alignment distance between `a` and `b` (inserts,
-/// deletes, replacements and swaps of adjacent bytes, bytes
+/// The optimal-string-alignment distance between `a` (folded) and `b`
+/// (inserts, deletes, replacements and swaps of adjacent bytes, bytes
 /// [folded](fold)), when it is at most `limit`; `None` when it is more.
-/// Both are at most `CAP` bytes long.
 fn distance(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
     if a.len() > CAP || b.len() > CAP || a.len().abs_diff(b.len()) > limit {
         return None;
     }
-    // Three rows of the table, row i in rows[i % 3].
-    let mut rows = [[0usize; CAP + 1]; 3];
+    let mut fb = [0u8; CAP];
+    for (f, &c) in fb.iter_mut().zip(b) {
+        *f = fold(c);
+    }
+    let b = &fb[..b.len()];
+    // Three rows of the table, row i in rows[i % 3]; values are at most CAP.
+    let mut rows = [[0u8; CAP + 1]; 3];
     for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
-        *cell = j;
+        *cell = j as u8;
     }
     for i in 1..=a.len() {
         let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i;
+        rows[cur][0] = i as u8;
         let mut row_min = i;
         for j in 1..=b.len() {
-            let (x, y) = (fold(a[i - 1]), fold(b[j - 1]));
+            let (x, y) = (a[i - 1], b[j - 1]);
             let mut d = (rows[prev][j] + 1)
                 .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + usize::from(x != y));
-            if i > 1 && j > 1 && x == fold(b[j - 2]) && fold(a[i - 2]) == y {
+                .min(rows[prev][j - 1] + u8::from(x != y));
+            if i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y {
                 d = d.min(rows[prev2][j - 2] + 1);
             }
             rows[cur][j] = d;
-            row_min = row_min.min(d);
+            row_min = row_min.min(usize::from(d));
         }
         if row_min > limit {
             return None;
         }
     }
-    let d = rows[a.len() % 3][b.len()];
+    let d = usize::from(rows[a.len() % 3][b.len()]);
     (d <= limit).then_some(d)
 }
 
@@ -145,7 +158,13 @@ mod tests {
 
     #[test]
     fn distances() {
-        let d = |a: &str, b: &str| distance(a.as_bytes(), b.as_bytes(), 9);
+        let d = |a: &str, b: &str| {
+            let mut folded = [0u8; 32];
+            for (f, c) in folded.iter_mut().zip(a.bytes()) {
+                *f = super::fold(c);
+            }
+            distance(&folded[..a.len()], b.as_bytes(), 9)
+        };
         assert_eq!(d("", ""), Some(0));
         assert_eq!(d("abc", ""), Some(3));
         assert_eq!(d("", "abc"), Some(3));
@@ -153,7 +172,7 @@ mod tests {
         assert_eq!(d("ssh", "shs"), Some(1)); // one swap
         assert_eq!(d("ca", "abc"), Some(3)); // OSA, not full Damerau (2)
         assert_eq!(d("HTTP_ALT", "http-alt"), Some(0));
-        assert_eq!(distance(b"abcdef", b"abcxyz", 2), None);
+        assert_eq!(distance(b"abcdef", b"ABCXYZ", 2), None);
         assert_eq!(distance(b"abc", b"abcdef", 2), None);
     }
 }

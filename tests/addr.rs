@@ -258,3 +258,47 @@ fn udp_through_a_service_name() {
     }
     panic!("no candidate udp port was free");
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// Any text: no panic, and a success always has a port of the
+        /// protocol and a host without brackets.
+        #[test]
+        fn any_text(s in prop_oneof![
+            any::<String>(),
+            "[\\[\\]:a-f0-9%.]{0,12}:[a-z0-9-]{0,8}",
+        ]) {
+            if let Ok(a) = ServiceAddr::parse(&s, Tcp) {
+                prop_assert!(!a.host().unwrap_or("").contains(['[', ']']));
+                let shown = a.to_string();
+                prop_assert_eq!(ServiceAddr::parse(&shown, Tcp), Ok(a));
+            }
+        }
+
+        /// Well-formed addresses: the host as written, the port of the
+        /// service as `parse_port` gives it.
+        #[test]
+        fn well_formed(
+            host in prop_oneof![
+                "[a-z][a-z0-9-]{0,10}(\\.[a-z]{2,5}){0,2}",
+                any::<[u8; 4]>().prop_map(|b| std::net::Ipv4Addr::from(b).to_string()),
+                any::<u128>().prop_map(|b| format!("[{}]", Ipv6Addr::from(b))),
+            ],
+            service in prop_oneof![
+                any::<u16>().prop_map(|p| p.to_string()),
+                prop::sample::select(vec!["ssh", "HTTPS", "domain", "x11", "http-alt", "mqtt"])
+                    .prop_map(String::from),
+            ],
+        ) {
+            let text = format!("{host}:{service}");
+            let a = ServiceAddr::parse(&text, Tcp).unwrap();
+            prop_assert_eq!(a.host(), Some(host.trim_start_matches('[').trim_end_matches(']')));
+            prop_assert_eq!(Ok(a.port()), iana_ports::parse_port(&service, Tcp));
+        }
+    }
+}

@@ -38,3 +38,15 @@ pub fn port_or_name(text: &str) -> Option<u16> {
     let q = Query::parse_with_default(text, Protocol::Udp).ok()?;
     iana_ports::parse_port(text, Protocol::Tcp).ok().or(q.port())
 }
+
+/// The best match of a search, with the `metadata` feature.
+#[cfg(feature = "metadata")]
+pub fn best_match(words: &str) -> Option<u16> {
+    let hits = iana_ports::search(words);
+    let n = hits.len();
+    let mut best = None;
+    for r in hits {
+        best = best.or(r.ports().map(|p| p.start()));
+    }
+    best.map(|p| p.wrapping_add(n as u16))
+}
