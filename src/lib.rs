@@ -33,6 +33,12 @@
 //! - [`port!`], [`port_const`] and [`service_name_const`]: the same answers
 //!   in `const` context, at compile time.
 //! - [`records`]: the whole registry; [`write_services`]: `/etc/services`.
+//! - [`parse_port`]: `"443"` or `"https"` to a port in one call;
+//!   [`suggest`]: "did you mean `postgresql`?" for a mistyped name.
+//! - `ServiceAddr` (feature `std`): `"127.0.0.1:ssh"` and `"[::1]:https"`
+//!   for `TcpStream::connect` and `TcpListener::bind`.
+//! - `search` (feature `metadata`): "which port does Redis use?", over
+//!   names and descriptions.
 //!
 //! # Compared with `getservbyname`
 //!
