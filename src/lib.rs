@@ -35,6 +35,12 @@
 //!   in `const` context, at compile time; names come as [`ServiceName`], by
 //!   value, so constants cost the program only their bytes.
 //! - [`records`]: the whole registry; [`write_services`]: `/etc/services`.
+//! - [`parse_port`]: `"443"` or `"https"` to a port in one call;
+//!   [`suggest`]: "did you mean `postgresql`?" for a mistyped name.
+//! - `ServiceAddr` (feature `std`): `"127.0.0.1:ssh"` and `"[::1]:https"`
+//!   for `TcpStream::connect` and `TcpListener::bind`.
+//! - `search` (feature `metadata`): "which port does Redis use?", over
+//!   names and descriptions.
 //!
 //! # Compared with `getservbyname`
 //!
@@ -68,16 +74,18 @@
 //!
 //! # Features
 //!
-//! - `std` (default): what needs the standard library:
-//!   [`write_services_io`], `/etc/services` to any `std::io::Write`.
-//!   (The error types implement `core::error::Error`, which is
-//!   `std::error::Error`, with or without it.)
+//! - `std` (default): what needs the standard library: [`ServiceAddr`],
+//!   `host:service` addresses (`"[::1]:https"`) that `std::net`'s connect
+//!   and bind take, and [`write_services_io`], `/etc/services` to any
+//!   `std::io::Write`. The error types implement `core::error::Error`
+//!   (`std::error::Error`) with or without it.
 //! - `metadata` (default): descriptions, people, dates, references, service
 //!   codes, unauthorized use and notes (`Record::description` and the
 //!   methods beside it, `Person`, `Reference`). Without it the crate keeps
 //!   names, ports, protocols and status, in less than half the size.
 //! - `serde`: `Serialize` for the data types, `Deserialize` for [`Protocol`]
-//!   (from a borrowed string, any case, no allocation).
+//!   (from a borrowed string, any case, no allocation) and for [`Query`] (a
+//!   config file's `listen = "https"`).
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -85,32 +93,46 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+#[cfg(feature = "std")]
+mod addr;
 mod consts;
 mod fingerprint;
 #[cfg(feature = "metadata")]
 mod metadata;
 mod name;
 mod ports;
+mod port_arg;
 mod protocol;
 mod query;
 mod record;
+#[cfg(feature = "metadata")]
+mod search;
 #[cfg(feature = "serde")]
 mod serde_impl;
+#[cfg(feature = "serde")]
+mod serde_query;
 mod services;
+mod suggest;
 mod tables;
 mod types;
 
+#[cfg(feature = "std")]
+pub use addr::{ParseAddrError, ServiceAddr, SocketAddrs};
 pub use consts::{__PortSpec, __port_spec, port_const, service_name_const};
 #[cfg(feature = "metadata")]
 pub use metadata::{Person, Persons, Reference, References, Strs};
 pub use name::ServiceName;
+pub use port_arg::parse_port;
 pub use ports::{ports, Ports};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use query::{Matches, ParseQueryError, Query};
 pub use record::{AllRecords, Record, Records};
+#[cfg(feature = "metadata")]
+pub use search::{search, Search};
 #[cfg(feature = "std")]
 pub use services::write_services_io;
 pub use services::{write_services, Names, Ranges, ServicesOptions};
+pub use suggest::suggest;
 pub use types::{Date, PortClass, PortRange, Status};
 
 /// The date of the registry the crate was built from (its `<updated>`).

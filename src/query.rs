@@ -27,7 +27,8 @@ use crate::{tables, PortRange, Protocol, Record, Records};
 ///   [`ParseQueryError::Range`]: whether a range should match records that
 ///   contain it, overlap it or equal it is ambiguous. Query one port
 ///   (`6003`) or the name (`x11`) instead.
-/// - No white space is trimmed.
+/// - No white space is trimmed: white space before or after the text is
+///   [`ParseQueryError::Whitespace`].
 ///
 /// [`Display`](fmt::Display) writes the query back in a form that parses to
 /// the same query: `443/tcp`, `https/udp`, `x11`.
@@ -141,13 +142,29 @@ impl Query {
     }
 }
 
+impl Query {
+    /// A port query: what the digits of `port` (and `/protocol`) parse to.
+    pub(crate) const fn of_port(port: u16, protocol: Option<Protocol>) -> Query {
+        Query {
+            name: None,
+            port: Some(port),
+            protocol,
+        }
+    }
+}
+
 /// Whether `s` is one or more ASCII digits.
-fn is_digits(s: &str) -> bool {
+pub(crate) fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether `s` starts or ends with white space (Unicode's, as `str::trim`).
+pub(crate) fn has_outer_space(s: &str) -> bool {
+    s.trim().len() != s.len()
+}
+
 /// A port from ASCII digits (any number of them, leading zeros allowed).
-fn parse_port(s: &str) -> Result<u16, ParseQueryError> {
+pub(crate) fn parse_port(s: &str) -> Result<u16, ParseQueryError> {
     let mut n: u32 = 0;
     for b in s.bytes() {
         n = n * 10 + u32::from(b - b'0');
@@ -159,7 +176,7 @@ fn parse_port(s: &str) -> Result<u16, ParseQueryError> {
 }
 
 /// `DIGITS-DIGITS`: a port range as the registry writes it.
-fn is_range(s: &str) -> bool {
+pub(crate) fn is_range(s: &str) -> bool {
     s.split_once('-')
         .is_some_and(|(a, b)| is_digits(a) && is_digits(b))
 }
@@ -173,7 +190,7 @@ fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQuer
 }
 
 /// A name query: `name` is known to have records.
-fn name_query(name: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
+pub(crate) fn name_query(name: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
     let mut matching = crate::by_name(name).filter(|r| protocol.is_none_or(|p| r.applies_to(p)));
     let first = matching.next().ok_or(ParseQueryError::NotOnProtocol)?;
     // The port `port()` gives on the protocol; without one, on the protocol
@@ -203,6 +220,9 @@ impl FromStr for Query {
         if s.is_empty() {
             return Err(ParseQueryError::Empty);
         }
+        if has_outer_space(s) {
+            return Err(ParseQueryError::Whitespace);
+        }
         if is_digits(s) {
             return port_query(s, None);
         }
@@ -211,7 +231,7 @@ impl FromStr for Query {
         }
         let Some((head, tail)) = s.rsplit_once('/') else {
             return match crate::by_name(s).len() {
-                0 => Err(ParseQueryError::UnknownName),
+                0 => Err(ParseQueryError::unknown_name(s)),
                 _ => name_query(s, None),
             };
         };
@@ -233,7 +253,7 @@ impl FromStr for Query {
         match (known, Protocol::from_name(tail)) {
             (true, Some(protocol)) => name_query(head, Some(protocol)),
             (true, None) => Err(ParseQueryError::UnknownProtocol),
-            (false, _) => Err(ParseQueryError::UnknownName),
+            (false, _) => Err(ParseQueryError::unknown_name(head)),
         }
     }
 }
@@ -289,13 +309,24 @@ pub enum ParseQueryError {
     /// assert_eq!("https/icmp".parse::<Query>(), Err(ParseQueryError::UnknownProtocol));
     /// ```
     UnknownProtocol,
-    /// Not a registered service name (in any case): `"no-such-service"`.
+    /// Not a registered service name (in any case): `"no-such-service"`,
+    /// `"postgres"`. `suggestion` is the closest registered name when one
+    /// is close, as [`suggest`](crate::suggest) gives it.
     ///
     /// ```
     /// use iana_ports::{ParseQueryError, Query};
-    /// assert_eq!("no-such-service".parse::<Query>(), Err(ParseQueryError::UnknownName));
+    /// assert_eq!(
+    ///     "no-such-service".parse::<Query>(),
+    ///     Err(ParseQueryError::UnknownName { suggestion: None })
+    /// );
+    /// let err = "postgres/tcp".parse::<Query>().unwrap_err();
+    /// assert_eq!(err, ParseQueryError::UnknownName { suggestion: Some("postgresql") });
+    /// assert_eq!(err.to_string(), "unknown service name; did you mean \"postgresql\"?");
     /// ```
-    UnknownName,
+    UnknownName {
+        /// The closest registered name, if one is close.
+        suggestion: Option<&'static str>,
+    },
     /// A registered name without a record for the protocol: `"ssh/dccp"`.
     ///
     /// ```
@@ -310,10 +341,63 @@ pub enum ParseQueryError {
     /// assert_eq!("6000-6063/tcp".parse::<Query>(), Err(ParseQueryError::Range));
     /// ```
     Range,
+    /// White space before or after the text: `" 443"`, `"https\n"`. Nothing
+    /// is trimmed: trim the text yourself if your input may have it.
+    ///
+    /// ```
+    /// use iana_ports::{ParseQueryError, Query};
+    /// assert_eq!(" 443".parse::<Query>(), Err(ParseQueryError::Whitespace));
+    /// assert_eq!(" 443".trim().parse::<Query>()?.port(), Some(443));
+    /// # Ok::<(), ParseQueryError>(())
+    /// ```
+    Whitespace,
+    /// A service name registered without a port (a DNS-SD or SRV name),
+    /// where a port is needed: [`parse_port`](crate::parse_port) and
+    /// addresses.
+    ///
+    /// ```
+    /// use iana_ports::{parse_port, ParseQueryError, Protocol};
+    /// // "airplay" is registered for DNS-SD, without a port.
+    /// assert_eq!(parse_port("airplay", Protocol::Tcp), Err(ParseQueryError::NoPort));
+    /// ```
+    NoPort,
+}
+
+impl ParseQueryError {
+    /// `UnknownName` with the suggestion for `name`.
+    pub(crate) fn unknown_name(name: &str) -> ParseQueryError {
+        ParseQueryError::UnknownName {
+            suggestion: crate::suggest(name),
+        }
+    }
+
+    /// The registered name the user probably meant, for
+    /// [`UnknownName`](ParseQueryError::UnknownName) errors that have one;
+    /// `None` otherwise.
+    ///
+    /// ```
+    /// use iana_ports::Query;
+    ///
+    /// let err = "ssh2".parse::<Query>().unwrap_err();
+    /// assert_eq!(err.suggestion(), Some("ssh"));
+    /// assert_eq!("kafka".parse::<Query>().unwrap_err().suggestion(), None);
+    /// ```
+    pub fn suggestion(&self) -> Option<&'static str> {
+        match *self {
+            ParseQueryError::UnknownName { suggestion } => suggestion,
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for ParseQueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ParseQueryError::UnknownName {
+            suggestion: Some(name),
+        } = self
+        {
+            return write!(f, "unknown service name; did you mean {name:?}?");
+        }
         f.write_str(match self {
             ParseQueryError::Empty => {
                 "empty query: expected a port or a service name, optionally followed by /protocol"
@@ -322,11 +406,13 @@ impl fmt::Display for ParseQueryError {
             ParseQueryError::UnknownProtocol => {
                 "unknown transport protocol: expected tcp, udp, sctp or dccp"
             }
-            ParseQueryError::UnknownName => "unknown service name",
+            ParseQueryError::UnknownName { .. } => "unknown service name",
             ParseQueryError::NotOnProtocol => "service name not registered for this protocol",
             ParseQueryError::Range => {
                 "port ranges are not supported: give one port or a service name"
             }
+            ParseQueryError::Whitespace => "white space before or after the port or service name",
+            ParseQueryError::NoPort => "service name registered without a port",
         })
     }
 }

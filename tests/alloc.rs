@@ -233,6 +233,162 @@ fn lookups_allocate_nothing() {
         (found, sum)
     });
     assert_eq!(allocs, 0, "by_name/port allocated {allocs} times");
+
+    // Suggestions: registered names, typos and the misses above.
+    let typos = [
+        "postgres",
+        "ssh2",
+        "http_alt",
+        "HTPS",
+        "kafka",
+        "minecraft",
+        "mongo",
+    ];
+    let (suggested, allocs) = counted(|| {
+        let mut n = 0usize;
+        for q in queries.iter().step_by(7).map(String::as_str).chain(typos) {
+            n += usize::from(iana_ports::suggest(q).is_some());
+            if let Err(e) = q.parse::<iana_ports::Query>() {
+                write!(sink, "{e}").unwrap();
+                n += usize::from(e.suggestion().is_some());
+            }
+        }
+        n
+    });
+    assert_eq!(allocs, 0, "suggest allocated {allocs} times");
+    assert!(suggested > hits / 7, "{suggested}");
+
+    // Port or name, and queries with a default protocol.
+    let (ok, allocs) = counted(|| {
+        let mut ok = 0usize;
+        let extra = [
+            "443",
+            "00443",
+            "70000",
+            " 443",
+            "https/tcp",
+            "6000-6063",
+            "airplay",
+        ];
+        for q in queries.iter().map(String::as_str).chain(extra) {
+            for p in Protocol::ALL {
+                ok += usize::from(iana_ports::parse_port(q, p).is_ok());
+                ok += usize::from(iana_ports::Query::parse_with_default(q, p).is_ok());
+            }
+        }
+        ok
+    });
+    assert_eq!(
+        allocs, 0,
+        "parse_port/parse_with_default allocated {allocs} times"
+    );
+    assert!(ok > hits, "{ok}");
+
+    // Addresses: parsing, and the socket addresses of IP literals (a host
+    // name goes to the system resolver, which allocates: not counted).
+    #[cfg(feature = "std")]
+    {
+        use std::net::ToSocketAddrs;
+        let texts: Vec<String> = queries
+            .iter()
+            .step_by(5)
+            .flat_map(|q| {
+                [
+                    format!("example.com:{q}"),
+                    format!("[::1]:{q}"),
+                    format!(":{q}"),
+                ]
+            })
+            .chain(
+                [
+                    "127.0.0.1:ssh",
+                    "[fe80::1%eth0]:22",
+                    "[fe80::1%3]:http-alt",
+                    "localhost:8080",
+                    "[]:80",
+                    "::1:80",
+                    "h:postgres",
+                    "h:70000",
+                    "h",
+                    " h:1",
+                    "[::1",
+                    "",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        let (n, allocs) = counted(|| {
+            let mut n = 0usize;
+            for t in &texts {
+                match iana_ports::ServiceAddr::parse(t, Protocol::Tcp) {
+                    Ok(a) => {
+                        n += usize::from(a.port()) + a.host_port().0.len();
+                        write!(sink, "{a}").unwrap();
+                        if a.host().is_none_or(|h| {
+                            h.parse::<std::net::IpAddr>().is_ok() || h == "fe80::1%3"
+                        }) {
+                            n += a.to_socket_addrs().unwrap().count();
+                        }
+                    }
+                    Err(e) => {
+                        write!(sink, "{e}").unwrap();
+                        n += usize::from(e.suggestion().is_some());
+                    }
+                }
+            }
+            n
+        });
+        assert_eq!(allocs, 0, "ServiceAddr allocated {allocs} times");
+        assert!(n > texts.len(), "{n}");
+    }
+
+    // A config value: serde_json borrows the string, the parse allocates
+    // nothing (its errors are boxed, so only successes are counted).
+    #[cfg(feature = "serde")]
+    {
+        let json: Vec<String> = queries[..hits]
+            .iter()
+            .step_by(11)
+            .map(|q| serde_json::to_string(q).unwrap())
+            .collect();
+        let (ports, allocs) = counted(|| {
+            let mut ports = 0u64;
+            for j in json
+                .iter()
+                .map(String::as_str)
+                .chain(["443", "\"443/udp\"", "\"https\""])
+            {
+                let q: iana_ports::Query = serde_json::from_str(j).unwrap();
+                ports += u64::from(q.port().unwrap_or(1));
+            }
+            ports
+        });
+        assert_eq!(allocs, 0, "Query's Deserialize allocated {allocs} times");
+        assert!(ports > 0);
+    }
+
+    // Search: construction and iteration.
+    #[cfg(feature = "metadata")]
+    {
+        let words = ["redis", "postgres", "x window", "HTTP", "kafka", "", "ü"];
+        let (found, allocs) = counted(|| {
+            let mut found = 0usize;
+            for q in words
+                .iter()
+                .copied()
+                .chain(misses.iter().map(String::as_str))
+            {
+                let s = iana_ports::search(q);
+                found += s.len();
+                for r in s {
+                    found += r.name().map_or(0, str::len);
+                }
+            }
+            found
+        });
+        assert_eq!(allocs, 0, "search allocated {allocs} times");
+        assert!(found > 100, "{found}");
+    }
     assert!(
         found >= hits,
         "{found} records found for {hits} name queries"

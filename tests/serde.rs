@@ -200,3 +200,77 @@ fn protocol_rejects_other_text() {
     assert!(err.to_string().contains("icmp"), "{err}");
     assert!(err.to_string().contains("tcp, udp, sctp or dccp"), "{err}");
 }
+
+/// `Query` from a config file's value: strings as `FromStr` parses them,
+/// integers as ports; the errors' messages, suggestion included.
+mod query {
+    use std::collections::BTreeMap;
+
+    use iana_ports::{Protocol, Query};
+
+    fn q(json: &str) -> Query {
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"))
+    }
+
+    fn err(json: &str) -> String {
+        serde_json::from_str::<Query>(json)
+            .map(|q| panic!("{json}: parsed as {q:?}"))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn deserializes() {
+        assert_eq!(q(r#""https""#), "https".parse().unwrap());
+        assert_eq!(q(r#""HTTPS/udp""#), "https/udp".parse().unwrap());
+        assert_eq!(q(r#""443""#), "443".parse().unwrap());
+        assert_eq!(q("443"), "443".parse().unwrap());
+        assert_eq!(q("0"), "0".parse().unwrap());
+        assert_eq!(q("65535"), "65535".parse().unwrap());
+        assert_eq!(q(r#""x11/tcp""#).port(), Some(6000));
+        let c: BTreeMap<&str, Query> =
+            serde_json::from_str(r#"{"listen": "ssh", "metrics": 9100}"#).unwrap();
+        assert_eq!(c["listen"].port(), Some(22));
+        assert_eq!(c["metrics"].port(), Some(9100));
+        assert_eq!(c["metrics"].protocol(), None);
+        // From a value too (owned strings).
+        let v = serde_json::json!({"listen": "domain/udp"});
+        let c: BTreeMap<String, Query> = serde_json::from_value(v).unwrap();
+        assert_eq!(c["listen"].protocol(), Some(Protocol::Udp));
+    }
+
+    #[test]
+    fn errors() {
+        assert!(
+            err(r#""postgres""#).starts_with("unknown service name; did you mean \"postgresql\"?"),
+            "{}",
+            err(r#""postgres""#)
+        );
+        assert!(err(r#""kafka""#).starts_with("unknown service name at"));
+        assert!(err(r#""70000""#).starts_with("port number out of range"));
+        assert!(err(r#"" 443""#).starts_with("white space"));
+        assert!(err(r#""ssh/dccp""#).starts_with("service name not registered"));
+        assert!(err("70000").starts_with("invalid value: integer `70000`"));
+        assert!(err("-1").starts_with("invalid value: integer `-1`"));
+        assert!(err("4.5").starts_with("invalid type: floating point"));
+        assert!(err("null").starts_with("invalid type: null"));
+        assert!(err("[]").starts_with("invalid type: sequence"));
+    }
+
+    #[test]
+    fn round_trips() {
+        for text in [
+            "https",
+            "https/udp",
+            "443",
+            "443/sctp",
+            "x11/tcp",
+            "sql*net",
+        ] {
+            let query: Query = text.parse().unwrap();
+            let json = serde_json::to_string(&query).unwrap();
+            assert_eq!(json, format!("\"{query}\""));
+            assert_eq!(serde_json::from_str::<Query>(&json).unwrap(), query);
+        }
+    }
+}

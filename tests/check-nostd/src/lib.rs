@@ -35,3 +35,29 @@ pub const MQTT: Option<ServiceName> = service_name_const(1883, Protocol::Tcp);
 pub fn mqtt_len() -> usize {
     MQTT.as_deref().map_or(0, str::len)
 }
+
+/// The suggestion for a mistyped name, and the error that carries it.
+pub fn suggestion(name: &str) -> Option<&'static str> {
+    match name.parse::<Query>() {
+        Err(e) => e.suggestion(),
+        Ok(_) => iana_ports::suggest(name),
+    }
+}
+
+/// Port or name, and a query with a default protocol.
+pub fn port_or_name(text: &str) -> Option<u16> {
+    let q = Query::parse_with_default(text, Protocol::Udp).ok()?;
+    iana_ports::parse_port(text, Protocol::Tcp).ok().or(q.port())
+}
+
+/// The best match of a search, with the `metadata` feature.
+#[cfg(feature = "metadata")]
+pub fn best_match(words: &str) -> Option<u16> {
+    let hits = iana_ports::search(words);
+    let n = hits.len();
+    let mut best = None;
+    for r in hits {
+        best = best.or(r.ports().map(|p| p.start()));
+    }
+    best.map(|p| p.wrapping_add(n as u16))
+}
