@@ -89,6 +89,7 @@ mod record;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod services;
+mod suggest;
 mod tables;
 mod types;
 
@@ -101,6 +102,7 @@ pub use record::{AllRecords, Record, Records};
 #[cfg(feature = "std")]
 pub use services::write_services_io;
 pub use services::{write_services, Names, Ranges, ServicesOptions};
+pub use suggest::suggest;
 pub use types::{Date, PortClass, PortRange, Status};
 
 /// The date of the registry the crate was built from (its `<updated>`).

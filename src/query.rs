@@ -201,7 +201,7 @@ impl FromStr for Query {
         }
         let Some((head, tail)) = s.rsplit_once('/') else {
             return match crate::by_name(s).len() {
-                0 => Err(ParseQueryError::UnknownName),
+                0 => Err(ParseQueryError::unknown_name(s)),
                 _ => name_query(s, None),
             };
         };
@@ -223,7 +223,7 @@ impl FromStr for Query {
         match (known, Protocol::from_name(tail)) {
             (true, Some(protocol)) => name_query(head, Some(protocol)),
             (true, None) => Err(ParseQueryError::UnknownProtocol),
-            (false, _) => Err(ParseQueryError::UnknownName),
+            (false, _) => Err(ParseQueryError::unknown_name(head)),
         }
     }
 }
@@ -279,13 +279,24 @@ pub enum ParseQueryError {
     /// assert_eq!("https/icmp".parse::<Query>(), Err(ParseQueryError::UnknownProtocol));
     /// ```
     UnknownProtocol,
-    /// Not a registered service name (in any case): `"no-such-service"`.
+    /// Not a registered service name (in any case): `"no-such-service"`,
+    /// `"postgres"`. `suggestion` is the closest registered name when one
+    /// is close, as [`suggest`](crate::suggest) gives it.
     ///
     /// ```
     /// use iana_ports::{ParseQueryError, Query};
-    /// assert_eq!("no-such-service".parse::<Query>(), Err(ParseQueryError::UnknownName));
+    /// assert_eq!(
+    ///     "no-such-service".parse::<Query>(),
+    ///     Err(ParseQueryError::UnknownName { suggestion: None })
+    /// );
+    /// let err = "postgres/tcp".parse::<Query>().unwrap_err();
+    /// assert_eq!(err, ParseQueryError::UnknownName { suggestion: Some("postgresql") });
+    /// assert_eq!(err.to_string(), "unknown service name; did you mean \"postgresql\"?");
     /// ```
-    UnknownName,
+    UnknownName {
+        /// The closest registered name, if one is close.
+        suggestion: Option<&'static str>,
+    },
     /// A registered name without a record for the protocol: `"ssh/dccp"`.
     ///
     /// ```
@@ -302,8 +313,41 @@ pub enum ParseQueryError {
     Range,
 }
 
+impl ParseQueryError {
+    /// `UnknownName` with the suggestion for `name`.
+    pub(crate) fn unknown_name(name: &str) -> ParseQueryError {
+        ParseQueryError::UnknownName {
+            suggestion: crate::suggest(name),
+        }
+    }
+
+    /// The registered name the user probably meant, for
+    /// [`UnknownName`](ParseQueryError::UnknownName) errors that have one;
+    /// `None` otherwise.
+    ///
+    /// ```
+    /// use iana_ports::Query;
+    ///
+    /// let err = "ssh2".parse::<Query>().unwrap_err();
+    /// assert_eq!(err.suggestion(), Some("ssh"));
+    /// assert_eq!("kafka".parse::<Query>().unwrap_err().suggestion(), None);
+    /// ```
+    pub fn suggestion(&self) -> Option<&'static str> {
+        match *self {
+            ParseQueryError::UnknownName { suggestion } => suggestion,
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for ParseQueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ParseQueryError::UnknownName {
+            suggestion: Some(name),
+        } = self
+        {
+            return write!(f, "unknown service name; did you mean {name:?}?");
+        }
         f.write_str(match self {
             ParseQueryError::Empty => {
                 "empty query: expected a port or a service name, optionally followed by /protocol"
@@ -312,7 +356,7 @@ impl fmt::Display for ParseQueryError {
             ParseQueryError::UnknownProtocol => {
                 "unknown transport protocol: expected tcp, udp, sctp or dccp"
             }
-            ParseQueryError::UnknownName => "unknown service name",
+            ParseQueryError::UnknownName { .. } => "unknown service name",
             ParseQueryError::NotOnProtocol => "service name not registered for this protocol",
             ParseQueryError::Range => {
                 "port ranges are not supported: give one port or a service name"

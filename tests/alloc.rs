@@ -233,6 +233,30 @@ fn lookups_allocate_nothing() {
         (found, sum)
     });
     assert_eq!(allocs, 0, "by_name/port allocated {allocs} times");
+
+    // Suggestions: registered names, typos and the misses above.
+    let typos = [
+        "postgres",
+        "ssh2",
+        "http_alt",
+        "HTPS",
+        "kafka",
+        "minecraft",
+        "mongo",
+    ];
+    let (suggested, allocs) = counted(|| {
+        let mut n = 0usize;
+        for q in queries.iter().step_by(7).map(String::as_str).chain(typos) {
+            n += usize::from(iana_ports::suggest(q).is_some());
+            if let Err(e) = q.parse::<iana_ports::Query>() {
+                write!(sink, "{e}").unwrap();
+                n += usize::from(e.suggestion().is_some());
+            }
+        }
+        n
+    });
+    assert_eq!(allocs, 0, "suggest allocated {allocs} times");
+    assert!(suggested > hits / 7, "{suggested}");
     assert!(
         found >= hits,
         "{found} records found for {hits} name queries"

@@ -15,6 +15,9 @@ fn parse(s: &str) -> Query {
         .unwrap_or_else(|e| panic!("{s:?} should parse: {e}"))
 }
 
+/// An unknown name with nothing close to suggest.
+const UNKNOWN: ParseQueryError = ParseQueryError::UnknownName { suggestion: None };
+
 fn err(s: &str) -> ParseQueryError {
     match s.parse::<Query>() {
         Ok(q) => panic!("{s:?} should not parse, got {q:?}"),
@@ -243,17 +246,33 @@ fn errors() {
 
     assert_eq!(err("80/xyz"), UnknownProtocol);
     assert_eq!(err("80/"), UnknownProtocol);
-    assert_eq!(err("80/tcp/udp"), UnknownName); // not a port: "80/tcp" is no name
+    assert_eq!(err("80/tcp/udp"), UNKNOWN); // not a port: "80/tcp" is no name
     assert_eq!(err("https/icmp"), UnknownProtocol);
     assert_eq!(err("https/"), UnknownProtocol);
 
-    assert_eq!(err("no-such-service"), UnknownName);
-    assert_eq!(err("no-such-service/tcp"), UnknownName);
-    assert_eq!(err("no-such-service/xyz"), UnknownName);
-    assert_eq!(err(" 443"), UnknownName); // no trimming
-    assert_eq!(err("+443"), UnknownName);
-    assert_eq!(err("-1"), UnknownName);
-    assert_eq!(err("https\0"), UnknownName);
+    assert_eq!(err("no-such-service"), UNKNOWN);
+    assert_eq!(err("no-such-service/tcp"), UNKNOWN);
+    assert_eq!(err("no-such-service/xyz"), UNKNOWN);
+    assert_eq!(err(" 443"), UNKNOWN); // no trimming
+    assert_eq!(err("+443"), UNKNOWN);
+    assert_eq!(err("-1"), UNKNOWN);
+    // One byte from a registered name: suggested.
+    let https = UnknownName {
+        suggestion: Some("https"),
+    };
+    assert_eq!(err("https\0"), https);
+    assert_eq!(err("htps/tcp"), https);
+    assert_eq!(err("HTTPS_"), https);
+    let postgresql = UnknownName {
+        suggestion: Some("postgresql"),
+    };
+    assert_eq!(err("postgres"), postgresql);
+    assert_eq!(err("postgres/udp"), postgresql);
+    assert_eq!(err("postgres/xyz"), postgresql);
+    assert_eq!(err("postgres").suggestion(), Some("postgresql"));
+    assert_eq!(err("kafka"), UNKNOWN);
+    assert_eq!(err("kafka").suggestion(), None);
+    assert_eq!(err("80/xyz").suggestion(), None);
 
     assert_eq!(err("ssh/dccp"), NotOnProtocol);
     assert_eq!(err("ident/udp"), NotOnProtocol); // ident is 113/tcp only
@@ -272,7 +291,7 @@ fn error_messages() {
         Empty,
         PortOutOfRange,
         UnknownProtocol,
-        UnknownName,
+        UNKNOWN,
         NotOnProtocol,
         Range,
     ];
@@ -282,7 +301,15 @@ fn error_messages() {
         all.len(),
         "messages must differ: {messages:?}"
     );
-    assert_eq!(UnknownName.to_string(), "unknown service name");
+    assert_eq!(UNKNOWN.to_string(), "unknown service name");
+    assert_eq!(
+        err("ssh2").to_string(),
+        "unknown service name; did you mean \"ssh\"?"
+    );
+    assert_eq!(
+        err("HTTP_ALT/tcp").to_string(),
+        "unknown service name; did you mean \"http-alt\"?"
+    );
     assert_eq!(
         PortOutOfRange.to_string(),
         "port number out of range: ports are 0 to 65535"

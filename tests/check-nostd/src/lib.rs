@@ -24,3 +24,11 @@ pub fn lookups(p: u16, name: &str) -> usize {
     }
     n
 }
+
+/// The suggestion for a mistyped name, and the error that carries it.
+pub fn suggestion(name: &str) -> Option<&'static str> {
+    match name.parse::<Query>() {
+        Err(e) => e.suggestion(),
+        Ok(_) => iana_ports::suggest(name),
+    }
+}
