@@ -38,7 +38,7 @@ pub fn find(arg: &str) -> Found {
             }
         }
         Err(ParseQueryError::Range) => range(arg),
-        Err(e @ (ParseQueryError::UnknownName | ParseQueryError::NotOnProtocol)) => {
+        Err(e @ (ParseQueryError::UnknownName { .. } | ParseQueryError::NotOnProtocol)) => {
             Found::Nothing(e.to_string())
         }
         Err(e) => Found::Bad(e.to_string()),

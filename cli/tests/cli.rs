@@ -261,6 +261,12 @@ fn exit_statuses_and_errors() {
     assert_eq!(out, "");
     assert!(err.contains("unknown service name"), "{err}");
     fails(&["ssh/dccp"], 1, &["ssh/dccp"]);
+    // The library's suggestion for a near miss (postgresql: 5432, grep).
+    let (_, err) = fails(&["postgres"], 1, &["postgres"]);
+    assert_eq!(
+        err,
+        "iana-ports: postgres: unknown service name; did you mean \"postgresql\"?\n"
+    );
     // The registry's highest port is 49151 (grep): nothing on 60000.
     let (_, err) = fails(&["60000/tcp"], 1, &["60000/tcp"]);
     assert!(err.contains("dynamic"), "{err}");
