@@ -86,6 +86,8 @@ mod metadata;
 mod protocol;
 mod query;
 mod record;
+#[cfg(feature = "metadata")]
+mod search;
 #[cfg(feature = "serde")]
 mod serde_impl;
 mod services;
@@ -99,6 +101,8 @@ pub use metadata::{Person, Persons, Reference, References, Strs};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use query::{Matches, ParseQueryError, Query};
 pub use record::{AllRecords, Record, Records};
+#[cfg(feature = "metadata")]
+pub use search::{search, Search};
 #[cfg(feature = "std")]
 pub use services::write_services_io;
 pub use services::{write_services, Names, Ranges, ServicesOptions};

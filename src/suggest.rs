@@ -31,8 +31,8 @@ const PREFIX_EXTRA: usize = 2;
 /// The fewest edits win; among equals, the name registered first (lowest
 /// record, so usually the lowest port). It allocates nothing and takes any
 /// input: text longer than 32 bytes, or not ASCII, gets `None`. It compares
-/// with every registered name of the same first letter, so it costs
-/// microseconds, not nanoseconds: an error path, not a lookup.
+/// `name` with every registered name of the same first letter: made for
+/// error paths, not as a lookup.
 ///
 /// It only knows IANA's names: services that never registered (Kafka,
 /// Minecraft) get `None`, and a close name may be an unrelated service.

@@ -257,6 +257,29 @@ fn lookups_allocate_nothing() {
     });
     assert_eq!(allocs, 0, "suggest allocated {allocs} times");
     assert!(suggested > hits / 7, "{suggested}");
+
+    // Search: construction and iteration.
+    #[cfg(feature = "metadata")]
+    {
+        let words = ["redis", "postgres", "x window", "HTTP", "kafka", "", "ü"];
+        let (found, allocs) = counted(|| {
+            let mut found = 0usize;
+            for q in words
+                .iter()
+                .copied()
+                .chain(misses.iter().map(String::as_str))
+            {
+                let s = iana_ports::search(q);
+                found += s.len();
+                for r in s {
+                    found += r.name().map_or(0, str::len);
+                }
+            }
+            found
+        });
+        assert_eq!(allocs, 0, "search allocated {allocs} times");
+        assert!(found > 100, "{found}");
+    }
     assert!(
         found >= hits,
         "{found} records found for {hits} name queries"
