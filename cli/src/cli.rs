@@ -94,8 +94,8 @@ pub struct SearchArgs {
     pub words: Vec<String>,
 
     /// Print at most this many records.
-    #[arg(short = 'n', long, value_name = "N")]
-    pub limit: Option<usize>,
+    #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
 
     #[command(flatten)]
     pub format: Format,

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use iana_ports::{records, ParseQueryError, PortClass, Protocol, Query, Record};
 
-use crate::cli::LookupArgs;
+use crate::cli::{LookupArgs, SearchArgs};
 use crate::output::records_out;
 use crate::Outcome;
 
@@ -130,4 +130,30 @@ fn note(out: &mut impl Write, arg: &str, why: &str) -> io::Result<()> {
     out.flush()?;
     eprintln!("iana-ports: {}: {why}", shown(arg));
     Ok(())
+}
+
+/// `iana-ports search WORD...`: the library's search, best match first;
+/// the words are given to it together (a record must match them all).
+pub fn search(args: &SearchArgs, out: &mut impl Write) -> io::Result<Outcome> {
+    let query = args.words.join(" ");
+    if query.split_ascii_whitespace().next().is_none() {
+        note(out, &query, "nothing to search for")?;
+        return Ok(Outcome::Usage);
+    }
+    let found: Vec<Record> = iana_ports::search(&query)
+        .take(
+            args.limit
+                .map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX)),
+        )
+        .collect();
+    if found.is_empty() {
+        note(
+            out,
+            &query,
+            "no record has all these words in its name or description",
+        )?;
+        return Ok(Outcome::NoMatch);
+    }
+    records_out(out, args.format, &format!("search {query}"), true, &found)?;
+    Ok(Outcome::Matched)
 }

@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Lookup(args)) => lookup::run(&args, &mut out),
         None => lookup::run(&cli.lookup, &mut out),
-        Some(Command::Search(_args)) => todo!("search: after the api2 merge"),
+        Some(Command::Search(args)) => lookup::search(&args, &mut out),
         Some(Command::Services(args)) => output::services(&args, &mut out),
         Some(Command::Info(args)) => output::info(&args, &mut out),
     };

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use iana_ports::{
-    records, write_services_io, Names, Protocol, Query, Ranges, ServicesOptions, Status,
+    records, search, write_services_io, Names, Protocol, Query, Ranges, ServicesOptions, Status,
 };
 
 fn run(args: &[&str]) -> Output {
@@ -309,6 +309,56 @@ fn names_that_are_commands() {
         "search: 1 record\n  search  2010  tcp  assigned\n"
     );
     assert_eq!(ok(&["--", "services"]), ok(&["lookup", "services"]));
+}
+
+// --- search ---
+
+#[test]
+fn search_redis() {
+    // Checked against registry.xml with grep.
+    assert_eq!(
+        ok(&["search", "redis"]),
+        "search redis: 1 record\n  \
+         redis  6379  tcp  assigned  An advanced key-value cache and store\n"
+    );
+    assert_eq!(
+        ok(&["search", "-s", "REDIS"]),
+        "redis  6379  tcp  assigned  An advanced key-value cache and store\n"
+    );
+}
+
+#[test]
+fn search_json_matches_the_library() {
+    for (words, limit) in [
+        (&["postgres"][..], None),
+        (&["network", "time"][..], None),
+        (&["http"][..], Some(7)),
+    ] {
+        let mut args = vec!["search", "--json"];
+        let n = limit.map(|n: usize| n.to_string());
+        if let Some(n) = &n {
+            args.extend(["--limit", n]);
+        }
+        args.extend(words);
+        let got: Vec<serde_json::Value> = ok(&args)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let want: Vec<serde_json::Value> = search(&words.join(" "))
+            .take(limit.unwrap_or(usize::MAX))
+            .map(|r| serde_json::to_value(r).unwrap())
+            .collect();
+        assert!(!want.is_empty(), "{words:?}");
+        assert_eq!(got, want, "{words:?}");
+    }
+}
+
+#[test]
+fn search_exit_statuses() {
+    let (out, _) = fails(&["search", "kafka"], 1, &["kafka"]);
+    assert_eq!(out, "");
+    fails(&["search", " "], 2, &["\" \""]);
+    fails(&["search", "--limit", "0", "x"], 2, &["--limit"]);
 }
 
 // --- services ---
