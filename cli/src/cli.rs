@@ -37,11 +37,15 @@ Exit status: 0 when something matched, 1 when nothing did, 2 on a usage error.";
     name = "iana-ports",
     version,
     after_help = AFTER_HELP,
-    args_conflicts_with_subcommands = true,
+    override_usage = "iana-ports [OPTIONS] <QUERY>...\n       iana-ports [OPTIONS] <COMMAND>",
     subcommand_negates_reqs = true,
     arg_required_else_help = true
 )]
 pub struct Cli {
+    /// How records are printed: options for every command.
+    #[command(flatten)]
+    pub format: Format,
+
     /// The default action, `lookup`.
     #[command(flatten)]
     pub lookup: LookupArgs,
@@ -60,19 +64,35 @@ pub enum Command {
     /// Write the registry as a services(5) file (/etc/services) to stdout.
     Services(ServicesArgs),
     /// The registry's date, and its records counted by protocol and status.
-    Info(InfoArgs),
+    Info,
 }
 
-/// How records are printed.
+/// How records are printed. The options are global: they may come before
+/// or after the command's name.
 #[derive(Args, Debug, Clone, Copy)]
 pub struct Format {
-    /// One line per record, without the per-argument headings.
-    #[arg(short, long, conflicts_with = "json")]
+    /// One line per record, without the per-argument headings (lookup,
+    /// search).
+    #[arg(short, long, global = true, conflicts_with = "json")]
     pub short: bool,
 
-    /// JSON Lines: one JSON object per record, with every field.
-    #[arg(long)]
+    /// JSON Lines: one object per record, with every field (lookup,
+    /// search); one object of counts (info).
+    #[arg(long, global = true)]
     pub json: bool,
+}
+
+impl Format {
+    /// The option given, if any, for commands that take none.
+    pub fn given(self) -> Option<&'static str> {
+        if self.json {
+            Some("--json")
+        } else if self.short {
+            Some("--short")
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -81,9 +101,6 @@ pub struct LookupArgs {
     /// for more)
     #[arg(value_name = "QUERY", required = true, long_help = QUERY_HELP)]
     pub queries: Vec<String>,
-
-    #[command(flatten)]
-    pub format: Format,
 }
 
 #[derive(Args, Debug)]
@@ -96,9 +113,6 @@ pub struct SearchArgs {
     /// Print at most this many records.
     #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: Option<u64>,
-
-    #[command(flatten)]
-    pub format: Format,
 }
 
 /// How port ranges are written in services(5).
@@ -133,13 +147,6 @@ pub struct ServicesArgs {
     /// No comment header naming the registry and its date.
     #[arg(long)]
     pub no_header: bool,
-}
-
-#[derive(Args, Debug)]
-pub struct InfoArgs {
-    /// One JSON object instead of text.
-    #[arg(long)]
-    pub json: bool,
 }
 
 fn parse_protocol(s: &str) -> Result<Protocol, String> {

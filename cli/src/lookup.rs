@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use iana_ports::{records, ParseQueryError, PortClass, Protocol, Query, Record};
 
-use crate::cli::{LookupArgs, SearchArgs};
+use crate::cli::{Format, LookupArgs, SearchArgs};
 use crate::output::records_out;
 use crate::Outcome;
 
@@ -99,12 +99,12 @@ pub fn shown(arg: &str) -> String {
 
 /// `iana-ports QUERY...`: every argument in turn, its records on stdout,
 /// or why there are none on stderr.
-pub fn run(args: &LookupArgs, out: &mut impl Write) -> io::Result<Outcome> {
+pub fn run(args: &LookupArgs, format: Format, out: &mut impl Write) -> io::Result<Outcome> {
     let (mut matched, mut bad, mut first) = (false, false, true);
     for arg in &args.queries {
         match find(arg) {
             Found::Records(found) => {
-                records_out(out, args.format, arg, first, &found)?;
+                records_out(out, format, arg, first, &found)?;
                 matched = true;
                 first = false;
             }
@@ -134,7 +134,7 @@ fn note(out: &mut impl Write, arg: &str, why: &str) -> io::Result<()> {
 
 /// `iana-ports search WORD...`: the library's search, best match first;
 /// the words are given to it together (a record must match them all).
-pub fn search(args: &SearchArgs, out: &mut impl Write) -> io::Result<Outcome> {
+pub fn search(args: &SearchArgs, format: Format, out: &mut impl Write) -> io::Result<Outcome> {
     let query = args.words.join(" ");
     if query.split_ascii_whitespace().next().is_none() {
         note(out, &query, "nothing to search for")?;
@@ -154,6 +154,6 @@ pub fn search(args: &SearchArgs, out: &mut impl Write) -> io::Result<Outcome> {
         )?;
         return Ok(Outcome::NoMatch);
     }
-    records_out(out, args.format, &format!("search {query}"), true, &found)?;
+    records_out(out, format, &format!("search {query}"), true, &found)?;
     Ok(Outcome::Matched)
 }

@@ -35,12 +35,17 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let format = cli.format;
     let result = match cli.command {
-        Some(Command::Lookup(args)) => lookup::run(&args, &mut out),
-        None => lookup::run(&cli.lookup, &mut out),
-        Some(Command::Search(args)) => lookup::search(&args, &mut out),
-        Some(Command::Services(args)) => output::services(&args, &mut out),
-        Some(Command::Info(args)) => output::info(&args, &mut out),
+        Some(Command::Lookup(args)) => lookup::run(&args, format, &mut out),
+        None => lookup::run(&cli.lookup, format, &mut out),
+        Some(Command::Search(args)) => lookup::search(&args, format, &mut out),
+        Some(Command::Services(args)) => match format.given() {
+            Some(option) => Ok(not_for(option, "services")),
+            None => output::services(&args, &mut out),
+        },
+        Some(Command::Info) if format.short => Ok(not_for("--short", "info")),
+        Some(Command::Info) => output::info(format.json, &mut out),
     };
     match result.and_then(|outcome| out.flush().map(|()| outcome)) {
         Ok(Outcome::Matched) => ExitCode::SUCCESS,
@@ -53,4 +58,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A global option given to a command it does not apply to.
+fn not_for(option: &str, command: &str) -> Outcome {
+    eprintln!(
+        "iana-ports: {option}: not an option of {command}; see 'iana-ports {command} --help'"
+    );
+    Outcome::Usage
 }

@@ -7,7 +7,7 @@ use iana_ports::{
     RECORD_COUNT, REGISTRY_UPDATED,
 };
 
-use crate::cli::{Format, InfoArgs, RangesArg, ServicesArgs};
+use crate::cli::{Format, RangesArg, ServicesArgs};
 use crate::Outcome;
 
 /// The width the default view keeps to.
@@ -203,9 +203,9 @@ const PROTOCOL_LABELS: [&str; 5] = ["tcp", "udp", "sctp", "dccp", "none"];
 const STATUS_LABELS: [&str; 3] = ["assigned", "reserved", "unassigned"];
 
 /// `iana-ports info`.
-pub fn info(args: &InfoArgs, out: &mut impl Write) -> io::Result<Outcome> {
+pub fn info(json: bool, out: &mut impl Write) -> io::Result<Outcome> {
     let c = counts();
-    if args.json {
+    if json {
         let protocols: serde_json::Map<_, _> = PROTOCOL_LABELS
             .iter()
             .zip(c.protocols)

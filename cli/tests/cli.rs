@@ -80,6 +80,7 @@ fn help_texts() {
         }
     }
     assert!(ok(&["--version"]).starts_with("iana-ports 0."));
+    assert!(ok(&["help", "search"]).contains("--limit"));
 }
 
 #[test]
@@ -351,6 +352,25 @@ fn search_json_matches_the_library() {
         assert!(!want.is_empty(), "{words:?}");
         assert_eq!(got, want, "{words:?}");
     }
+}
+
+#[test]
+fn options_before_or_after_the_command() {
+    let after = ok(&["search", "--json", "redis"]);
+    assert_eq!(ok(&["--json", "search", "redis"]), after);
+    assert_eq!(ok(&["search", "redis", "--json"]), after);
+    assert_eq!(ok(&["--json", "info"]), ok(&["info", "--json"]));
+    assert_eq!(ok(&["443", "-s"]), ok(&["-s", "443"]));
+    // Options that do not apply: a usage error naming them.
+    fails(&["services", "--json"], 2, &["--json"]);
+    fails(&["-s", "services"], 2, &["--short"]);
+    fails(&["info", "--short"], 2, &["--short"]);
+    // After a query, every argument is a query: `search` is a service name.
+    let text = ok(&["443/tcp", "search"]);
+    assert!(
+        text.ends_with("search: 1 record\n  search  2010  tcp  assigned\n"),
+        "{text}"
+    );
 }
 
 #[test]
