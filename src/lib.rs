@@ -100,8 +100,8 @@ mod fingerprint;
 #[cfg(feature = "metadata")]
 mod metadata;
 mod name;
-mod ports;
 mod port_arg;
+mod ports;
 mod protocol;
 mod query;
 mod record;

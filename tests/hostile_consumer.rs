@@ -120,7 +120,7 @@ fn consumer(root: &Path, repo: &Path) -> PathBuf {
     .unwrap();
     std::fs::write(dir.join("src/main.rs"), MAIN).unwrap();
     // The dependencies' versions as this package has them, so that the
-    // offline build finds them all in the local cache.
+    // build finds them all in the local cache.
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.lock"),
         dir.join("Cargo.lock"),
@@ -132,7 +132,13 @@ fn consumer(root: &Path, repo: &Path) -> PathBuf {
 fn build(dir: &Path, target: &Path, registry: &std::ffi::OsStr) -> Output {
     cargo()
         .current_dir(dir)
-        .args(["build", "--release", "--offline", "--color", "never"])
+        // Not `--offline`: cargo refuses to check out even a `file://` git
+        // repository offline. The package registry is made unreachable
+        // instead (a proxy on a closed local port), so the build uses only
+        // the local cache and the local repository, or fails.
+        .args(["build", "--release", "--color", "never"])
+        .env("CARGO_HTTP_PROXY", "http://127.0.0.1:9")
+        .env("CARGO_NET_RETRY", "0")
         .arg("--target-dir")
         .arg(target)
         .env("IANA_PORTS_REGISTRY", registry)

@@ -32,7 +32,9 @@ fn registry(records: &[(&str, u16, &str)]) -> String {
 /// The core tables generated from `records`, or the generator's error.
 fn generate(records: &[(&str, u16, &str)]) -> Result<String, String> {
     let reg = model::parse("t.xml", &registry(records)).expect("a valid registry");
-    tables::generate(&reg, false).map(|(core, _)| core)
+    tables::generate(&reg, false)
+        .map(|(core, _)| core)
+        .map_err(|e| e.to_string().trim_start().to_owned())
 }
 
 /// The `PREFERRED` array of the generated tables, as written.
