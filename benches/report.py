@@ -19,7 +19,8 @@ root = os.path.join(target, "criterion")
 
 
 def per_query(group, bench):
-    """Mean nanoseconds per query of one benchmark, or None if not run."""
+    """Median nanoseconds per query of one benchmark (robust to the pauses of
+    a shared machine), or None if not run."""
     d = os.path.join(root, group, bench, "new")
     try:
         est = json.load(open(os.path.join(d, "estimates.json")))
@@ -27,7 +28,7 @@ def per_query(group, bench):
     except FileNotFoundError:
         return None
     n = meta["throughput"]["Elements"]
-    return est["mean"]["point_estimate"] / n
+    return est["median"]["point_estimate"] / n
 
 
 # The calls users make (`cargo bench --bench calls`), each beside what a
