@@ -97,6 +97,7 @@ extern crate std;
 mod addr;
 mod consts;
 mod fingerprint;
+mod iter;
 #[cfg(feature = "metadata")]
 mod metadata;
 mod name;
@@ -120,13 +121,13 @@ mod types;
 pub use addr::{ParseAddrError, ServiceAddr, SocketAddrs};
 pub use consts::{__PortSpec, __port_spec, port_const, service_name_const};
 #[cfg(feature = "metadata")]
-pub use metadata::{Person, Persons, Reference, References, Strs};
+pub use metadata::{Contacts, Person, Reference, References, Uris};
 pub use name::ServiceName;
 pub use port_arg::parse_port;
 pub use ports::{ports, Ports};
 pub use protocol::{ParseProtocolError, Protocol};
-pub use query::{Matches, ParseQueryError, Query};
-pub use record::{AllRecords, Record, Records};
+pub use query::{ParseQueryError, Query};
+pub use record::{Record, Records};
 #[cfg(feature = "metadata")]
 pub use search::{search, Search};
 #[cfg(feature = "std")]
@@ -247,10 +248,13 @@ pub fn port(name: &str, protocol: Protocol) -> Option<u16> {
 /// let sctp = iana_ports::records().filter(|r| r.protocol() == Some(Protocol::Sctp)).count();
 /// assert!(sctp > 50);
 /// ```
-pub fn records() -> AllRecords {
-    AllRecords {
-        inner: 0..RECORD_COUNT,
-    }
+pub fn records() -> Records {
+    // The first `RECORD_COUNT` entries of the runs' list are the records.
+    const COUNT: u16 = {
+        assert!(RECORD_COUNT <= u16::MAX as usize, "records are numbered in u16");
+        RECORD_COUNT as u16
+    };
+    Records::all(0..COUNT)
 }
 
 /// ASCII case-insensitive equality, usable in `const fn`.
