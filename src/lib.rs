@@ -114,12 +114,13 @@ mod serde_impl;
 mod serde_query;
 mod services;
 mod suggest;
+mod table_size;
 mod tables;
 mod types;
 
 #[cfg(feature = "std")]
 pub use addr::{ParseAddrError, ServiceAddr, SocketAddrs};
-pub use consts::{__PortSpec, __port_spec, port_const, service_name_const};
+pub use consts::{port_const, service_name_const};
 #[cfg(feature = "metadata")]
 pub use metadata::{Contacts, Person, Reference, References, Uris};
 pub use name::ServiceName;
@@ -153,16 +154,12 @@ pub const REGISTRY_UPDATED: Date = match Date::unpack(tables::UPDATED) {
 /// ```
 pub const RECORD_COUNT: usize = tables::RECORD_COUNT;
 
-/// Bytes of the always-present tables (names, ports, protocols, status),
-/// for the size test and the benchmarks; not part of the API.
+/// What [`port!`] expands to. Not public API: it may change in any
+/// release.
 #[doc(hidden)]
-pub const __CORE_TABLE_BYTES: usize = tables::CORE_BYTES;
-
-/// Bytes of the metadata tables, for the size test and the benchmarks; not
-/// part of the API.
-#[doc(hidden)]
-#[cfg(feature = "metadata")]
-pub const __META_TABLE_BYTES: usize = tables::META_BYTES;
+pub mod __private {
+    pub use crate::consts::{port_spec, PortSpec};
+}
 
 /// Every record whose port range contains `port` and whose protocol is
 /// `protocol` or absent, in registry order. Empty when the registry says
