@@ -248,7 +248,10 @@ pub fn port(name: &str, protocol: Protocol) -> Option<u16> {
 pub fn records() -> Records {
     // The first `RECORD_COUNT` entries of the runs' list are the records.
     const COUNT: u16 = {
-        assert!(RECORD_COUNT <= u16::MAX as usize, "records are numbered in u16");
+        assert!(
+            RECORD_COUNT <= u16::MAX as usize,
+            "records are numbered in u16"
+        );
         RECORD_COUNT as u16
     };
     Records::all(0..COUNT)

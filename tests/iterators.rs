@@ -24,7 +24,12 @@ fn both_ends<I: DoubleEndedIterator>(_: &I) {}
 #[test]
 fn iterators_have_the_usual_traits() {
     let q: Query = "https".parse().unwrap();
-    for it in [records(), by_port(80, Protocol::Tcp), by_name("ssh"), q.records()] {
+    for it in [
+        records(),
+        by_port(80, Protocol::Tcp),
+        by_name("ssh"),
+        q.records(),
+    ] {
         usual(&it);
         both_ends(&it);
     }
@@ -48,7 +53,10 @@ fn iterators_have_the_usual_traits() {
         use std::net::ToSocketAddrs;
         let a = iana_ports::ServiceAddr::parse("127.0.0.1:ssh", Protocol::Tcp).unwrap();
         let addrs = a.to_socket_addrs().unwrap();
-        fn std_iter<I: ExactSizeIterator + DoubleEndedIterator + FusedIterator + Clone + Debug>(_: &I) {}
+        fn std_iter<I: ExactSizeIterator + DoubleEndedIterator + FusedIterator + Clone + Debug>(
+            _: &I,
+        ) {
+        }
         std_iter(&addrs);
     }
 }
@@ -61,7 +69,10 @@ fn records_nth_count_last_agree_with_next() {
     let cases: Vec<(&str, Records)> = vec![
         ("by_port(80, tcp)", by_port(80, Protocol::Tcp)),
         ("by_port(6010, udp)", by_port(6010, Protocol::Udp)),
-        ("by_port(22, any) via query", "22".parse::<Query>().unwrap().records()),
+        (
+            "by_port(22, any) via query",
+            "22".parse::<Query>().unwrap().records(),
+        ),
         ("by_name(ssh)", by_name("ssh")),
         ("x11/udp", q.records()),
         ("records()", records()),
@@ -76,12 +87,24 @@ fn records_nth_count_last_agree_with_next() {
             let all: Vec<Record> = base.clone().collect();
             assert_eq!(base.clone().count(), all.len(), "{what}");
             assert_eq!(base.clone().last(), all.last().copied(), "{what}");
-            let probes = [0, 1, 2, 3, all.len().saturating_sub(1), all.len(), all.len() + 5];
+            let probes = [
+                0,
+                1,
+                2,
+                3,
+                all.len().saturating_sub(1),
+                all.len(),
+                all.len() + 5,
+            ];
             for n in probes {
                 let mut skipped = base.clone();
                 assert_eq!(skipped.nth(n), all.get(n).copied(), "{what}: nth({n})");
                 let rest: Vec<Record> = skipped.clone().collect();
-                assert_eq!(rest, all.get(n + 1..).unwrap_or(&[]), "{what}: after nth({n})");
+                assert_eq!(
+                    rest,
+                    all.get(n + 1..).unwrap_or(&[]),
+                    "{what}: after nth({n})"
+                );
                 assert_eq!(skipped.len(), rest.len(), "{what}: len after nth({n})");
             }
         }
@@ -153,17 +176,41 @@ fn pretty_debug_is_one_field_a_line() {
 fn by_name_query_and_records_list_theirs() {
     // registry.xml: ssh is records 48 (tcp), 49 (udp), 50 (sctp), all on
     // 22, and 14349 (tcp, no port, "SSH Remote Login Protocol").
-    let tcp = rec(48, "ssh", "Some(Tcp)", P22, "Assigned", "The Secure Shell (SSH) Protocol");
-    let udp = rec(49, "ssh", "Some(Udp)", P22, "Assigned", "The Secure Shell (SSH) Protocol");
+    let tcp = rec(
+        48,
+        "ssh",
+        "Some(Tcp)",
+        P22,
+        "Assigned",
+        "The Secure Shell (SSH) Protocol",
+    );
+    let udp = rec(
+        49,
+        "ssh",
+        "Some(Udp)",
+        P22,
+        "Assigned",
+        "The Secure Shell (SSH) Protocol",
+    );
     let sctp = rec(50, "ssh", "Some(Sctp)", P22, "Assigned", "SSH");
-    let srv = rec(14349, "ssh", "Some(Tcp)", "None", "Assigned", "SSH Remote Login Protocol");
+    let srv = rec(
+        14349,
+        "ssh",
+        "Some(Tcp)",
+        "None",
+        "Assigned",
+        "SSH Remote Login Protocol",
+    );
     assert_eq!(
         format!("{:?}", by_name("SSH")),
         format!("Records([{tcp}, {udp}, {sctp}, {srv}])")
     );
     // Query::records is the same type, with the same Debug.
     let q: Query = "ssh/tcp".parse().unwrap();
-    assert_eq!(format!("{:?}", q.records()), format!("Records([{tcp}, {srv}])"));
+    assert_eq!(
+        format!("{:?}", q.records()),
+        format!("Records([{tcp}, {srv}])")
+    );
     // x11 on udp: record 9700, 6000-6063.
     let q: Query = "x11/udp".parse().unwrap();
     let x11 = rec(
@@ -179,17 +226,44 @@ fn by_name_query_and_records_list_theirs() {
     // but two, the last two rows of the file, zigbee-gateway tcp and udp
     // (records 14531 and 14532, service names without a port).
     let first = format!("{:?}", records().next().unwrap());
-    assert_eq!(first, rec(0, "", "Some(Tcp)", "Some(PortRange { start: 0, end: 0 })", "Reserved", "Reserved"));
+    assert_eq!(
+        first,
+        rec(
+            0,
+            "",
+            "Some(Tcp)",
+            "Some(PortRange { start: 0, end: 0 })",
+            "Reserved",
+            "Reserved"
+        )
+    );
     let mut all = records();
     all.nth(14_530);
-    let zt = rec(14531, "zigbee-gateway", "Some(Tcp)", "None", "Assigned", "ZigBee IP Gateway");
-    let zu = rec(14532, "zigbee-gateway", "Some(Udp)", "None", "Assigned", "ZigBee IP Gateway");
+    let zt = rec(
+        14531,
+        "zigbee-gateway",
+        "Some(Tcp)",
+        "None",
+        "Assigned",
+        "ZigBee IP Gateway",
+    );
+    let zu = rec(
+        14532,
+        "zigbee-gateway",
+        "Some(Udp)",
+        "None",
+        "Assigned",
+        "ZigBee IP Gateway",
+    );
     assert_eq!(format!("{all:?}"), format!("Records([{zt}, {zu}])"));
 }
 
 #[test]
 fn empty_lookups() {
-    assert_eq!(format!("{:?}", by_port(60000, Protocol::Tcp)), "Records([])");
+    assert_eq!(
+        format!("{:?}", by_port(60000, Protocol::Tcp)),
+        "Records([])"
+    );
     assert_eq!(format!("{:?}", by_name("no such service")), "Records([])");
     assert_eq!(format!("{:?}", ports("ssh", Protocol::Dccp)), "Ports([])");
 }
@@ -214,7 +288,10 @@ fn metadata_iterators_list_theirs() {
         r#"Contacts([Person { id: "Stephen_Gildea", name: Some("Stephen Gildea"), org: None, uris: Uris(["mailto:gildea&lcs.mit.edu"]) }])"#
     );
     let echo = by_name("echo").next().unwrap().contacts().next().unwrap();
-    assert_eq!(format!("{:?}", echo.uris()), r#"Uris(["mailto:postel&isi.edu"])"#);
+    assert_eq!(
+        format!("{:?}", echo.uris()),
+        r#"Uris(["mailto:postel&isi.edu"])"#
+    );
     // http on 80/tcp: xrefs IETF_Chair (a person) and rfc9110.
     let http = by_name("http").next().unwrap();
     assert_eq!(
@@ -256,5 +333,8 @@ fn socket_addrs_list_theirs() {
     let addrs = addr.to_socket_addrs().unwrap();
     assert_eq!(format!("{addrs:?}"), "SocketAddrs([127.0.0.1:22])");
     let addr = iana_ports::ServiceAddr::parse("[::1]:https", Protocol::Tcp).unwrap();
-    assert_eq!(format!("{:?}", addr.to_socket_addrs().unwrap()), "SocketAddrs([[::1]:443])");
+    assert_eq!(
+        format!("{:?}", addr.to_socket_addrs().unwrap()),
+        "SocketAddrs([[::1]:443])"
+    );
 }
