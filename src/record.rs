@@ -128,10 +128,15 @@ impl fmt::Debug for Record {
 /// tables: no allocation. Its `Debug` lists the records left.
 ///
 /// ```
-/// let names: Vec<_> = iana_ports::by_port(80, iana_ports::Protocol::Tcp)
-///     .filter_map(|r| r.name())
-///     .collect();
+/// use iana_ports::{by_port, Protocol};
+///
+/// let names: Vec<_> = by_port(80, Protocol::Tcp).filter_map(|r| r.name()).collect();
 /// assert_eq!(names, ["http", "www", "www-http"]);
+///
+/// let mut www = by_port(80, Protocol::Tcp);
+/// www.next(); // http
+/// assert!(format!("{www:?}").starts_with(r#"Records([Record { index: 172, name: Some("www"), "#));
+/// assert_eq!(format!("{:?}", by_port(60000, Protocol::Tcp)), "Records([])");
 /// ```
 #[derive(Clone)]
 pub struct Records {
