@@ -11,9 +11,11 @@ use crate::iter::row_iter;
 use crate::tables as t;
 use crate::{Date, Record};
 
-/// The metadata accessors: descriptions, people, dates, references,
-/// service codes, unauthorized use and notes.
+/// The metadata accessors (feature `metadata`, on by default):
+/// descriptions, people, dates, references, service codes, unauthorized
+/// use and notes.
 impl Record {
+    /// The record's row in the metadata tables.
     #[inline]
     fn meta(self) -> usize {
         usize::from(t::REC_META[self.index()])
