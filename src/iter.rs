@@ -1,12 +1,15 @@
 //! What the iterator types share. Each is named after the function or
 //! method that returns it (`records()` and the lookups return `Records`,
 //! `ports()` `Ports`, `contacts()` `Contacts`, `uris()` `Uris`,
-//! `references()` `References`, `search()` `Search`), allocates nothing,
-//! is `Clone`, and has a `Debug` that lists the items it has left, as the
-//! standard library's slice iterators do: `Ports([591, 8008])`.
+//! `references()` `References`, `search()` `Search`; `SocketAddrs` is
+//! `ServiceAddr`'s `ToSocketAddrs::Iter`), is `Clone`, and has a `Debug`
+//! that lists the items it has left, as the standard library's slice
+//! iterators do: `Ports([591, 8008])`. Those over the registry allocate
+//! nothing, `Debug` included (`tests/alloc.rs`).
 //!
 //! Those that map table rows to items one for one are written by
-//! [`row_iter!`]; those that filter (`Records`, `Ports`, `Search`) by hand.
+//! [`row_iter!`]; those that filter or rank (`Records`, `Ports`, `Search`)
+//! and `SocketAddrs` by hand.
 
 use core::fmt;
 
