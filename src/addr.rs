@@ -232,7 +232,7 @@ impl ToSocketAddrs for ServiceAddr<'_> {
 /// assert_eq!(addrs, ["127.0.0.1:22".parse::<SocketAddr>()?]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct SocketAddrs {
     inner: Inner,
 }
@@ -261,8 +261,24 @@ impl Iterator for SocketAddrs {
     }
 }
 
+impl DoubleEndedIterator for SocketAddrs {
+    fn next_back(&mut self) -> Option<SocketAddr> {
+        match &mut self.inner {
+            Inner::One(it) => it.next_back(),
+            Inner::Many(it) => it.next_back(),
+        }
+    }
+}
+
 impl ExactSizeIterator for SocketAddrs {}
 impl FusedIterator for SocketAddrs {}
+
+impl fmt::Debug for SocketAddrs {
+    /// `SocketAddrs([127.0.0.1:22])`: the addresses left.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::iter::debug_left(f, "SocketAddrs", self.clone())
+    }
+}
 
 /// The error of parsing a [`ServiceAddr`]: which part of `host:service` is
 /// wrong. It holds no copy of the input.

@@ -245,11 +245,10 @@ const fn is_registered(name: &[u8]) -> bool {
     false
 }
 
-/// The outcome of [`__port_spec`]: a port, or why there is none. Not public
-/// API: for [`port!`](crate::port!) only.
-#[doc(hidden)]
+/// The outcome of [`port_spec`]: a port, or why there is none. Not public
+/// API: for [`port!`](crate::port!) only (as `__private::PortSpec`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum __PortSpec {
+pub enum PortSpec {
     /// The port.
     Port(u16),
     /// No `/` in the spec.
@@ -264,35 +263,34 @@ pub enum __PortSpec {
 
 /// Parses `"name/protocol"` (split at the last `/`, since a few legacy names
 /// contain one) and looks the port up. Not public API: for
-/// [`port!`](crate::port!) only.
-#[doc(hidden)]
-pub const fn __port_spec(spec: &str) -> __PortSpec {
+/// [`port!`](crate::port!) only (as `__private::port_spec`).
+pub const fn port_spec(spec: &str) -> PortSpec {
     let bytes = spec.as_bytes();
     let mut slash = bytes.len();
     while slash > 0 && bytes[slash - 1] != b'/' {
         slash -= 1;
     }
     if slash == 0 {
-        return __PortSpec::NoProtocol;
+        return PortSpec::NoProtocol;
     }
     let (name, proto) = bytes.split_at(slash - 1);
     let proto = proto.split_at(1).1;
     let protocol = match core::str::from_utf8(proto) {
         Ok(s) => match Protocol::from_name(s) {
             Some(p) => p,
-            None => return __PortSpec::BadProtocol,
+            None => return PortSpec::BadProtocol,
         },
-        Err(_) => return __PortSpec::BadProtocol,
+        Err(_) => return PortSpec::BadProtocol,
     };
     // `name` is a prefix of a `&str` cut before an ASCII `/`: valid UTF-8.
     let name = match core::str::from_utf8(name) {
         Ok(s) => s,
-        Err(_) => return __PortSpec::UnknownName,
+        Err(_) => return PortSpec::UnknownName,
     };
     match port_const(name, protocol) {
-        Some(p) => __PortSpec::Port(p),
-        None if is_registered(name.as_bytes()) => __PortSpec::NotOnProtocol,
-        None => __PortSpec::UnknownName,
+        Some(p) => PortSpec::Port(p),
+        None if is_registered(name.as_bytes()) => PortSpec::NotOnProtocol,
+        None => PortSpec::UnknownName,
     }
 }
 
@@ -356,41 +354,24 @@ pub const fn __port_spec(spec: &str) -> __PortSpec {
 #[macro_export]
 macro_rules! port {
     ($spec:literal) => {{
-        const PORT: u16 = match $crate::__port_spec($spec) {
-            $crate::__PortSpec::Port(p) => p,
-            $crate::__PortSpec::NoProtocol => ::core::panic!(
-                "{}",
-                ::core::concat!(
-                    "iana_ports::port!(",
-                    ::core::stringify!($spec),
-                    "): no protocol: write \"name/tcp\", \"name/udp\", \"name/sctp\" or \"name/dccp\""
-                )
-            ),
-            $crate::__PortSpec::BadProtocol => ::core::panic!(
-                "{}",
-                ::core::concat!(
-                    "iana_ports::port!(",
-                    ::core::stringify!($spec),
-                    "): unknown protocol after the last '/': expected tcp, udp, sctp or dccp"
-                )
-            ),
-            $crate::__PortSpec::UnknownName => ::core::panic!(
-                "{}",
-                ::core::concat!(
-                    "iana_ports::port!(",
-                    ::core::stringify!($spec),
-                    "): unknown service name"
-                )
-            ),
-            $crate::__PortSpec::NotOnProtocol => ::core::panic!(
-                "{}",
-                ::core::concat!(
-                    "iana_ports::port!(",
-                    ::core::stringify!($spec),
-                    "): the service has no port on this protocol"
-                )
-            ),
+        const PORT: u16 = match $crate::__private::port_spec($spec) {
+            $crate::__private::PortSpec::Port(p) => p,
+            $crate::__private::PortSpec::NoProtocol => $crate::port!(@fail $spec,
+                "no protocol: write \"name/tcp\", \"name/udp\", \"name/sctp\" or \"name/dccp\""),
+            $crate::__private::PortSpec::BadProtocol => $crate::port!(@fail $spec,
+                "unknown protocol after the last '/': expected tcp, udp, sctp or dccp"),
+            $crate::__private::PortSpec::UnknownName => $crate::port!(@fail $spec,
+                "unknown service name"),
+            $crate::__private::PortSpec::NotOnProtocol => $crate::port!(@fail $spec,
+                "the service has no port on this protocol"),
         };
         PORT
     }};
+    // Not public API: the compile error, `iana_ports::port!("spec"): why`.
+    (@fail $spec:literal, $why:literal) => {
+        ::core::panic!(
+            "{}",
+            ::core::concat!("iana_ports::port!(", ::core::stringify!($spec), "): ", $why)
+        )
+    };
 }

@@ -97,6 +97,7 @@ extern crate std;
 mod addr;
 mod consts;
 mod fingerprint;
+mod iter;
 #[cfg(feature = "metadata")]
 mod metadata;
 mod name;
@@ -113,20 +114,21 @@ mod serde_impl;
 mod serde_query;
 mod services;
 mod suggest;
+mod table_size;
 mod tables;
 mod types;
 
 #[cfg(feature = "std")]
 pub use addr::{ParseAddrError, ServiceAddr, SocketAddrs};
-pub use consts::{__PortSpec, __port_spec, port_const, service_name_const};
+pub use consts::{port_const, service_name_const};
 #[cfg(feature = "metadata")]
-pub use metadata::{Person, Persons, Reference, References, Strs};
+pub use metadata::{Contacts, Person, Reference, References, Uris};
 pub use name::ServiceName;
 pub use port_arg::parse_port;
 pub use ports::{ports, Ports};
 pub use protocol::{ParseProtocolError, Protocol};
-pub use query::{Matches, ParseQueryError, Query};
-pub use record::{AllRecords, Record, Records};
+pub use query::{ParseQueryError, Query};
+pub use record::{Record, Records};
 #[cfg(feature = "metadata")]
 pub use search::{search, Search};
 #[cfg(feature = "std")]
@@ -152,16 +154,12 @@ pub const REGISTRY_UPDATED: Date = match Date::unpack(tables::UPDATED) {
 /// ```
 pub const RECORD_COUNT: usize = tables::RECORD_COUNT;
 
-/// Bytes of the always-present tables (names, ports, protocols, status),
-/// for the size test and the benchmarks; not part of the API.
+/// What [`port!`] expands to. Not public API: it may change in any
+/// release.
 #[doc(hidden)]
-pub const __CORE_TABLE_BYTES: usize = tables::CORE_BYTES;
-
-/// Bytes of the metadata tables, for the size test and the benchmarks; not
-/// part of the API.
-#[doc(hidden)]
-#[cfg(feature = "metadata")]
-pub const __META_TABLE_BYTES: usize = tables::META_BYTES;
+pub mod __private {
+    pub use crate::consts::{port_spec, PortSpec};
+}
 
 /// Every record whose port range contains `port` and whose protocol is
 /// `protocol` or absent, in registry order. Empty when the registry says
@@ -247,10 +245,16 @@ pub fn port(name: &str, protocol: Protocol) -> Option<u16> {
 /// let sctp = iana_ports::records().filter(|r| r.protocol() == Some(Protocol::Sctp)).count();
 /// assert!(sctp > 50);
 /// ```
-pub fn records() -> AllRecords {
-    AllRecords {
-        inner: 0..RECORD_COUNT,
-    }
+pub fn records() -> Records {
+    // The first `RECORD_COUNT` entries of the runs' list are the records.
+    const COUNT: u16 = {
+        assert!(
+            RECORD_COUNT <= u16::MAX as usize,
+            "records are numbered in u16"
+        );
+        RECORD_COUNT as u16
+    };
+    Records::all(0..COUNT)
 }
 
 /// ASCII case-insensitive equality, usable in `const fn`.

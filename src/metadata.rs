@@ -1,51 +1,134 @@
-//! The metadata of records (feature `metadata`): people, references.
+//! The metadata of records (feature `metadata`, the one `#[cfg]`: on this
+//! module in `lib.rs`): `Record`'s metadata accessors, people, references
+//! and their iterators. This module imports `record.rs`; `record.rs`
+//! imports nothing from it (its `Debug` of a record calls `description`
+//! when the feature is on).
 
 use core::fmt;
-use core::iter::FusedIterator;
 use core::ops::Range;
 
-use crate::record::range_iter;
+use crate::iter::row_iter;
 use crate::tables as t;
-use crate::Date;
+use crate::{Date, Record};
 
-/// An iterator over a slice of table indices.
-macro_rules! index_iter {
-    ($(#[$m:meta])* $name:ident, $item:ident, $inner:ty) => {
-        $(#[$m])*
-        #[derive(Clone, Debug)]
-        pub struct $name {
-            pub(crate) inner: $inner,
+/// The metadata accessors (feature `metadata`, on by default):
+/// descriptions, people, dates, references, service codes, unauthorized
+/// use and notes.
+impl Record {
+    /// The record's row in the metadata tables.
+    #[inline]
+    fn meta(self) -> usize {
+        usize::from(t::REC_META[self.index()])
+    }
+
+    /// The description, `""` when the registry has none. `<br/>` becomes a
+    /// line break; other white space runs become one space.
+    ///
+    /// ```
+    /// let r = iana_ports::by_name("x11").next().unwrap();
+    /// assert_eq!(r.description(), "X Window System");
+    /// ```
+    pub fn description(self) -> &'static str {
+        t::meta_string(t::META_DESC[self.meta()])
+    }
+
+    /// The person or organisation in the record's `<assignee>`. IANA's CSV
+    /// export shows the contact as the assignee when there is none.
+    ///
+    /// ```
+    /// let smtp = iana_ports::by_name("smtp").next().unwrap();
+    /// assert_eq!(smtp.assignee().unwrap().id(), "IESG");
+    /// ```
+    pub fn assignee(self) -> Option<Person> {
+        match t::META_ASSIGNEE[self.meta()] {
+            0 => None,
+            p => Some(Person::at(usize::from(p - 1))),
         }
+    }
 
-        impl Iterator for $name {
-            type Item = $item;
-
-            #[inline]
-            fn next(&mut self) -> Option<$item> {
-                self.inner.next().map(|&i| $item::at(usize::from(i)))
-            }
-
-            #[inline]
-            fn size_hint(&self) -> (usize, Option<usize>) {
-                self.inner.size_hint()
-            }
-
-            #[inline]
-            fn nth(&mut self, n: usize) -> Option<$item> {
-                self.inner.nth(n).map(|&i| $item::at(usize::from(i)))
-            }
+    /// The record's contacts (its person references), in registry order.
+    ///
+    /// ```
+    /// let smtp = iana_ports::by_name("smtp").next().unwrap();
+    /// assert_eq!(smtp.contacts().next().unwrap().id(), "IETF_Chair");
+    /// ```
+    pub fn contacts(self) -> Contacts {
+        let m = self.meta();
+        let range =
+            usize::from(t::META_CONTACT_BOUND[m])..usize::from(t::META_CONTACT_BOUND[m + 1]);
+        Contacts {
+            inner: t::CONTACTS[range].iter(),
         }
+    }
 
-        impl DoubleEndedIterator for $name {
-            #[inline]
-            fn next_back(&mut self) -> Option<$item> {
-                self.inner.next_back().map(|&i| $item::at(usize::from(i)))
-            }
+    /// The registration date (`date` attribute), when recorded.
+    ///
+    /// ```
+    /// let r = iana_ports::by_name("wot").next().unwrap();
+    /// assert_eq!(r.registered().unwrap().to_string(), "2022-11-22");
+    /// ```
+    pub fn registered(self) -> Option<Date> {
+        Date::unpack(t::META_DATE[self.meta()])
+    }
+
+    /// The last modification date (`updated` attribute), when recorded.
+    ///
+    /// ```
+    /// let r = iana_ports::by_name("wot").next().unwrap();
+    /// assert_eq!(r.modified().unwrap().to_string(), "2022-12-15");
+    /// ```
+    pub fn modified(self) -> Option<Date> {
+        Date::unpack(t::META_UPDATED[self.meta()])
+    }
+
+    /// The references other than people: RFCs, URIs, drafts, text, footnotes.
+    ///
+    /// ```
+    /// use iana_ports::Reference;
+    /// let http = iana_ports::by_name("http").next().unwrap();
+    /// assert!(http.references().any(|r| matches!(r, Reference::Rfc { number: 9110, .. })));
+    /// ```
+    pub fn references(self) -> References {
+        let m = self.meta();
+        References {
+            inner: usize::from(t::META_REF_BOUND[m])..usize::from(t::META_REF_BOUND[m + 1]),
         }
+    }
 
-        impl ExactSizeIterator for $name {}
-        impl core::iter::FusedIterator for $name {}
-    };
+    /// The DCCP service code (RFC 4340), on the few records that have one.
+    ///
+    /// ```
+    /// use iana_ports::{by_port, Protocol};
+    /// let discard = by_port(9, Protocol::Dccp).next().unwrap();
+    /// assert_eq!(discard.service_code(), Some(1145656131));
+    /// ```
+    pub fn service_code(self) -> Option<u32> {
+        let m = self.meta() as u16;
+        t::SC_META
+            .iter()
+            .position(|&x| x == m)
+            .map(|k| t::SC_VALUE[k])
+    }
+
+    /// Known unauthorized use of the port, as the registry reports it.
+    ///
+    /// ```
+    /// let x11 = iana_ports::by_name("x11").next().unwrap();
+    /// assert_eq!(x11.unauthorized(), Some("Known Unauthorized Use on port 6003"));
+    /// ```
+    pub fn unauthorized(self) -> Option<&'static str> {
+        t::opt_meta_string(t::META_UNAUTHORIZED[self.meta()])
+    }
+
+    /// The assignment notes (DNS-SD TXT keys, aliases, history).
+    ///
+    /// ```
+    /// let ssh = iana_ports::by_name("ssh").next().unwrap();
+    /// assert!(ssh.note().unwrap().starts_with("Defined TXT keys"));
+    /// ```
+    pub fn note(self) -> Option<&'static str> {
+        t::opt_meta_string(t::META_NOTE[self.meta()])
+    }
 }
 
 /// A person or organisation of the registry's `<people>` section.
@@ -121,10 +204,10 @@ impl Person {
     /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
     /// assert_eq!(p.uris().next(), p.uri());
     /// ```
-    pub fn uris(self) -> Strs {
+    pub fn uris(self) -> Uris {
         let i = usize::from(self.ix);
         let range = usize::from(t::PERSON_URI_BOUND[i])..usize::from(t::PERSON_URI_BOUND[i + 1]);
-        Strs {
+        Uris {
             inner: t::URIS[range].iter(),
         }
     }
@@ -229,62 +312,39 @@ fn parse_u32(s: &str) -> u32 {
     })
 }
 
-index_iter!(
-    /// The contacts of a record, from [`Record::contacts`](crate::Record::contacts).
+row_iter!(
+    /// The contacts of a record, from [`Record::contacts`].
     ///
     /// ```
     /// let r = iana_ports::by_name("x11").next().unwrap();
     /// assert_eq!(r.contacts().len(), 1);
+    /// assert_eq!(
+    ///     format!("{:?}", r.contacts()),
+    ///     r#"Contacts([Person { id: "Stephen_Gildea", name: Some("Stephen Gildea"), org: None, uris: Uris(["mailto:gildea&lcs.mit.edu"]) }])"#
+    /// );
     /// ```
-    Persons,
-    Person,
-    core::slice::Iter<'static, u16>
+    Contacts(core::slice::Iter<'static, u16>) -> Person,
+    |&i| Person::at(usize::from(i))
 );
 
-/// Strings of the registry, such as [`Person::uris`].
-///
-/// ```
-/// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
-/// assert!(p.uris().len() <= 2);
-/// ```
-#[derive(Clone, Debug)]
-pub struct Strs {
-    inner: core::slice::Iter<'static, t::MetaStrIx>,
-}
+row_iter!(
+    /// The addresses of a person, from [`Person::uris`].
+    ///
+    /// ```
+    /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
+    /// assert_eq!(format!("{:?}", p.uris()), r#"Uris(["mailto:postel&isi.edu"])"#);
+    /// ```
+    Uris(core::slice::Iter<'static, t::MetaStrIx>) -> &'static str,
+    |&i| t::meta_string(i)
+);
 
-impl Iterator for Strs {
-    type Item = &'static str;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'static str> {
-        self.inner.next().map(|&i| t::meta_string(i))
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl DoubleEndedIterator for Strs {
-    #[inline]
-    fn next_back(&mut self) -> Option<&'static str> {
-        self.inner.next_back().map(|&i| t::meta_string(i))
-    }
-}
-
-impl ExactSizeIterator for Strs {}
-impl FusedIterator for Strs {}
-
-/// The references of a record, from [`Record::references`](crate::Record::references).
-///
-/// ```
-/// let r = iana_ports::by_name("http").next().unwrap();
-/// assert!(r.references().len() >= 1);
-/// ```
-#[derive(Clone, Debug)]
-pub struct References {
-    pub(crate) inner: Range<usize>,
-}
-
-range_iter!(References, Reference, Reference::at);
+row_iter!(
+    /// The references of a record, from [`Record::references`].
+    ///
+    /// ```
+    /// let r = iana_ports::by_name("http").next().unwrap();
+    /// assert!(r.references().len() >= 1);
+    /// ```
+    References(Range<usize>) -> Reference,
+    Reference::at
+);

@@ -129,13 +129,6 @@ impl fmt::Debug for Ports {
                 fmt::Display::fmt(&self.0, f)
             }
         }
-        /// The ports left, as a list.
-        struct Left<'a>(&'a Ports);
-        impl fmt::Debug for Left<'_> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.debug_list().entries(self.0.clone().map(Shown)).finish()
-            }
-        }
-        f.debug_tuple("Ports").field(&Left(self)).finish()
+        crate::iter::debug_left(f, "Ports", self.clone().map(Shown))
     }
 }

@@ -1,10 +1,9 @@
 //! What users type: `443`, `443/tcp`, `https`, `HTTPS/udp`.
 
 use core::fmt;
-use core::iter::FusedIterator;
 use core::str::FromStr;
 
-use crate::{tables, PortRange, Protocol, Record, Records};
+use crate::{tables, PortRange, Protocol, Records};
 
 /// A port or a service name, optionally followed by `/` and a transport
 /// protocol, as users type it: `443`, `443/tcp`, `https`, `HTTPS/udp`,
@@ -111,7 +110,7 @@ impl Query {
     /// - `PORT`: the records of the port on any protocol;
     /// - `NAME`: [`by_name`](crate::by_name);
     /// - `NAME/PROTO`: `by_name`, keeping the records that
-    ///   [apply to](Record::applies_to) the protocol.
+    ///   [apply to](crate::Record::applies_to) the protocol.
     ///
     /// A name query always has at least one record; a port query may have
     /// none (ports the registry says nothing about).
@@ -127,17 +126,15 @@ impl Query {
     /// assert_eq!(q.records().count(), 1);
     /// # Ok::<(), iana_ports::ParseQueryError>(())
     /// ```
-    pub fn records(&self) -> Matches {
+    pub fn records(&self) -> Records {
         let run = match (self.name, self.port) {
             (Some(name), _) => tables::name_run(name),
             (None, Some(port)) => tables::port_run(port, 0).0,
             (None, None) => 0..0,
         };
-        Matches {
-            inner: match self.protocol {
-                Some(p) => Records::on(run, p),
-                None => Records::all(run),
-            },
+        match self.protocol {
+            Some(p) => Records::on(run, p),
+            None => Records::all(run),
         }
     }
 }
@@ -418,41 +415,3 @@ impl fmt::Display for ParseQueryError {
 }
 
 impl core::error::Error for ParseQueryError {}
-
-/// The records of a [`Query`], from [`Query::records`]: registry order,
-/// each record once, no allocation.
-///
-/// ```
-/// let q: iana_ports::Query = "x11/udp".parse()?;
-/// let last = q.records().next_back().unwrap();
-/// assert_eq!(last.ports().unwrap().to_string(), "6000-6063");
-/// # Ok::<(), iana_ports::ParseQueryError>(())
-/// ```
-#[derive(Clone, Debug)]
-pub struct Matches {
-    inner: Records,
-}
-
-impl Iterator for Matches {
-    type Item = Record;
-
-    #[inline]
-    fn next(&mut self) -> Option<Record> {
-        self.inner.next()
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl DoubleEndedIterator for Matches {
-    #[inline]
-    fn next_back(&mut self) -> Option<Record> {
-        self.inner.next_back()
-    }
-}
-
-impl ExactSizeIterator for Matches {}
-impl FusedIterator for Matches {}

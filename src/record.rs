@@ -1,14 +1,13 @@
-//! Handles to records and their iterators.
+//! [`Record`], a handle to one record, with the accessors every build has
+//! (name, protocol, ports, status), and [`Records`], the iterator of every
+//! lookup that returns records. The metadata accessors are in
+//! `metadata.rs`, which depends on this module (not the other way round).
 
 use core::fmt;
 use core::iter::FusedIterator;
 use core::ops::Range;
 
-#[cfg(feature = "metadata")]
-use crate::metadata::{Person, Persons, References};
 use crate::tables as t;
-#[cfg(feature = "metadata")]
-use crate::Date;
 use crate::{PortRange, Protocol, Status};
 
 /// One record of the registry: a `Copy` handle to `'static` data.
@@ -37,12 +36,6 @@ impl Record {
     #[inline]
     fn i(self) -> usize {
         usize::from(self.ix)
-    }
-
-    #[cfg(feature = "metadata")]
-    #[inline]
-    fn meta(self) -> usize {
-        usize::from(t::REC_META[self.i()])
     }
 
     /// The position of the record in the registry, 0-based: `records().nth(i)`.
@@ -113,124 +106,6 @@ impl Record {
     pub fn status(self) -> Status {
         Status::from_code((t::REC_KIND[self.i()] >> 4) & 0b11)
     }
-
-    #[cfg(feature = "metadata")]
-    /// The description, `""` when the registry has none. `<br/>` becomes a
-    /// line break; other white space runs become one space.
-    ///
-    /// ```
-    /// let r = iana_ports::by_name("x11").next().unwrap();
-    /// assert_eq!(r.description(), "X Window System");
-    /// ```
-    pub fn description(self) -> &'static str {
-        t::meta_string(t::META_DESC[self.meta()])
-    }
-
-    #[cfg(feature = "metadata")]
-    /// The person or organisation in the record's `<assignee>`. IANA's CSV
-    /// export shows the contact as the assignee when there is none.
-    ///
-    /// ```
-    /// let smtp = iana_ports::by_name("smtp").next().unwrap();
-    /// assert_eq!(smtp.assignee().unwrap().id(), "IESG");
-    /// ```
-    pub fn assignee(self) -> Option<Person> {
-        match t::META_ASSIGNEE[self.meta()] {
-            0 => None,
-            p => Some(Person::at(usize::from(p - 1))),
-        }
-    }
-
-    #[cfg(feature = "metadata")]
-    /// The record's contacts (its person references), in registry order.
-    ///
-    /// ```
-    /// let smtp = iana_ports::by_name("smtp").next().unwrap();
-    /// assert_eq!(smtp.contacts().next().unwrap().id(), "IETF_Chair");
-    /// ```
-    pub fn contacts(self) -> Persons {
-        let m = self.meta();
-        let range =
-            usize::from(t::META_CONTACT_BOUND[m])..usize::from(t::META_CONTACT_BOUND[m + 1]);
-        Persons {
-            inner: t::CONTACTS[range].iter(),
-        }
-    }
-
-    #[cfg(feature = "metadata")]
-    /// The registration date (`date` attribute), when recorded.
-    ///
-    /// ```
-    /// let r = iana_ports::by_name("wot").next().unwrap();
-    /// assert_eq!(r.registered().unwrap().to_string(), "2022-11-22");
-    /// ```
-    pub fn registered(self) -> Option<Date> {
-        Date::unpack(t::META_DATE[self.meta()])
-    }
-
-    #[cfg(feature = "metadata")]
-    /// The last modification date (`updated` attribute), when recorded.
-    ///
-    /// ```
-    /// let r = iana_ports::by_name("wot").next().unwrap();
-    /// assert_eq!(r.modified().unwrap().to_string(), "2022-12-15");
-    /// ```
-    pub fn modified(self) -> Option<Date> {
-        Date::unpack(t::META_UPDATED[self.meta()])
-    }
-
-    #[cfg(feature = "metadata")]
-    /// The references other than people: RFCs, URIs, drafts, text, footnotes.
-    ///
-    /// ```
-    /// use iana_ports::Reference;
-    /// let http = iana_ports::by_name("http").next().unwrap();
-    /// assert!(http.references().any(|r| matches!(r, Reference::Rfc { number: 9110, .. })));
-    /// ```
-    pub fn references(self) -> References {
-        let m = self.meta();
-        References {
-            inner: usize::from(t::META_REF_BOUND[m])..usize::from(t::META_REF_BOUND[m + 1]),
-        }
-    }
-
-    #[cfg(feature = "metadata")]
-    /// The DCCP service code (RFC 4340), on the few records that have one.
-    ///
-    /// ```
-    /// use iana_ports::{by_port, Protocol};
-    /// let discard = by_port(9, Protocol::Dccp).next().unwrap();
-    /// assert_eq!(discard.service_code(), Some(1145656131));
-    /// ```
-    pub fn service_code(self) -> Option<u32> {
-        let m = self.meta() as u16;
-        t::SC_META
-            .iter()
-            .position(|&x| x == m)
-            .map(|k| t::SC_VALUE[k])
-    }
-
-    #[cfg(feature = "metadata")]
-    /// Known unauthorized use of the port, as the registry reports it.
-    ///
-    /// ```
-    /// let x11 = iana_ports::by_name("x11").next().unwrap();
-    /// assert_eq!(x11.unauthorized(), Some("Known Unauthorized Use on port 6003"));
-    /// ```
-    pub fn unauthorized(self) -> Option<&'static str> {
-        t::opt_meta_string(t::META_UNAUTHORIZED[self.meta()])
-    }
-
-    #[cfg(feature = "metadata")]
-    /// The assignment notes (DNS-SD TXT keys, aliases, history).
-    ///
-    /// ```
-    /// let ssh = iana_ports::by_name("ssh").next().unwrap();
-    /// assert!(ssh.note().unwrap().starts_with("Defined TXT keys"));
-    /// ```
-    pub fn note(self) -> Option<&'static str> {
-        t::opt_meta_string(t::META_NOTE[self.meta()])
-    }
 }
 
 impl fmt::Debug for Record {
@@ -247,16 +122,23 @@ impl fmt::Debug for Record {
     }
 }
 
-/// Records in registry order, from [`by_port`](crate::by_port) and
-/// [`by_name`](crate::by_name): a view of static tables, no allocation.
+/// Records in registry order: what [`by_port`](crate::by_port),
+/// [`by_name`](crate::by_name), [`records`](crate::records) and
+/// [`Query::records`](crate::Query::records) return. A view of static
+/// tables: no allocation. Its `Debug` lists the records left.
 ///
 /// ```
-/// let names: Vec<_> = iana_ports::by_port(80, iana_ports::Protocol::Tcp)
-///     .filter_map(|r| r.name())
-///     .collect();
+/// use iana_ports::{by_port, Protocol};
+///
+/// let names: Vec<_> = by_port(80, Protocol::Tcp).filter_map(|r| r.name()).collect();
 /// assert_eq!(names, ["http", "www", "www-http"]);
+///
+/// let mut www = by_port(80, Protocol::Tcp);
+/// www.next(); // http
+/// assert!(format!("{www:?}").starts_with(r#"Records([Record { index: 172, name: Some("www"), "#));
+/// assert_eq!(format!("{:?}", by_port(60000, Protocol::Tcp)), "Records([])");
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Records {
     /// The part of the run of `V` (see `build/tables.rs`) not yet returned.
     front: u16,
@@ -326,6 +208,31 @@ impl Iterator for Records {
     fn size_hint(&self) -> (usize, Option<usize>) {
         (usize::from(self.left), Some(usize::from(self.left)))
     }
+
+    #[inline]
+    fn nth(&mut self, n: usize) -> Option<Record> {
+        if self.protocol == 0 {
+            // Every record of the run is kept: skip without looking.
+            let skip = n.min(usize::from(self.left)) as u16;
+            self.front += skip;
+            self.left -= skip;
+        } else {
+            for _ in 0..n {
+                self.next()?;
+            }
+        }
+        self.next()
+    }
+
+    #[inline]
+    fn count(self) -> usize {
+        usize::from(self.left)
+    }
+
+    #[inline]
+    fn last(mut self) -> Option<Record> {
+        self.next_back()
+    }
 }
 
 impl DoubleEndedIterator for Records {
@@ -345,50 +252,9 @@ impl DoubleEndedIterator for Records {
 impl ExactSizeIterator for Records {}
 impl FusedIterator for Records {}
 
-/// Every record in registry order, from [`records`](crate::records).
-///
-/// ```
-/// assert_eq!(iana_ports::records().len(), iana_ports::RECORD_COUNT);
-/// ```
-#[derive(Clone, Debug)]
-pub struct AllRecords {
-    pub(crate) inner: Range<usize>,
+impl fmt::Debug for Records {
+    /// `Records([Record { .. }, ..])`: the records left.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::iter::debug_left(f, "Records", self.clone())
+    }
 }
-
-/// An iterator over a range of table rows.
-macro_rules! range_iter {
-    ($name:ident, $item:ty, $at:path) => {
-        impl Iterator for $name {
-            type Item = $item;
-
-            #[inline]
-            fn next(&mut self) -> Option<$item> {
-                self.inner.next().map($at)
-            }
-
-            #[inline]
-            fn size_hint(&self) -> (usize, Option<usize>) {
-                self.inner.size_hint()
-            }
-
-            #[inline]
-            fn nth(&mut self, n: usize) -> Option<$item> {
-                self.inner.nth(n).map($at)
-            }
-        }
-
-        impl DoubleEndedIterator for $name {
-            #[inline]
-            fn next_back(&mut self) -> Option<$item> {
-                self.inner.next_back().map($at)
-            }
-        }
-
-        impl ExactSizeIterator for $name {}
-        impl FusedIterator for $name {}
-    };
-}
-
-range_iter!(AllRecords, Record, Record::at);
-#[cfg(feature = "metadata")]
-pub(crate) use range_iter;

@@ -1,5 +1,6 @@
 //! Search over names and descriptions: "which port does Redis use?"
 
+use core::fmt;
 use core::iter::FusedIterator;
 
 use crate::{Record, RECORD_COUNT};
@@ -79,7 +80,7 @@ pub fn search(query: &str) -> Search<'_> {
 /// let mut hits = iana_ports::search("x window");
 /// assert_eq!(hits.next().unwrap().name(), Some("x11"));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Search<'a> {
     query: &'a str,
     /// The matches not yet returned, per bucket.
@@ -136,6 +137,13 @@ impl Iterator for Search<'_> {
 
 impl ExactSizeIterator for Search<'_> {}
 impl FusedIterator for Search<'_> {}
+
+impl fmt::Debug for Search<'_> {
+    /// `Search([Record { .. }, ..])`: the records left, best first.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::iter::debug_left(f, "Search", self.clone())
+    }
+}
 
 /// The bucket of `r` for `query`, `None` when it does not match.
 fn bucket(query: &str, r: Record) -> Option<usize> {

@@ -492,3 +492,40 @@ fn ports_allocates_nothing() {
     assert!(found > 20_000, "{found}");
     assert!(sum > 0 && sink.0 > 10);
 }
+
+/// The iterators' `Debug` (which walks a clone of the iterator) and the
+/// skips `Records` writes itself (`nth`, `count`, `last`) allocate nothing.
+#[test]
+fn iterator_debug_and_skips_allocate_nothing() {
+    let q: iana_ports::Query = "x11/udp".parse().unwrap();
+    let mut sink = Sink(0);
+    let (sum, allocs) = counted(|| {
+        write!(sink, "{:?}", by_port(80, Protocol::Tcp)).unwrap();
+        write!(sink, "{:#?}", by_name("ssh")).unwrap();
+        write!(sink, "{:?}", q.records()).unwrap();
+        let mut all = records();
+        let mut sum = all.nth(14_000).map_or(0, |r| r.index() as u64);
+        write!(sink, "{all:?}").unwrap();
+        sum += records().count() as u64;
+        sum += by_port(6010, Protocol::Udp)
+            .nth(1)
+            .map_or(1, |r| r.index() as u64);
+        sum += by_port(80, Protocol::Udp)
+            .last()
+            .map_or(1, |r| r.index() as u64);
+        #[cfg(feature = "metadata")]
+        {
+            let x11 = by_name("x11").next().unwrap();
+            write!(sink, "{:?}", x11.contacts()).unwrap();
+            write!(sink, "{:?}", x11.references()).unwrap();
+            write!(sink, "{:?}", iana_ports::search("x window")).unwrap();
+            sum += x11.contacts().nth(1).map_or(1, |p| p.uris().count() as u64);
+        }
+        sum
+    });
+    assert_eq!(
+        allocs, 0,
+        "iterator Debug/nth/count/last allocated {allocs} times"
+    );
+    assert!(sum > 14_000 && sink.0 > 500, "{sum} {}", sink.0);
+}

@@ -198,8 +198,8 @@ fn port_const_follows_registry_order() {
 /// one by one.
 #[test]
 fn port_spec_parsing() {
-    use iana_ports::__PortSpec as S;
-    let spec = iana_ports::__port_spec;
+    use iana_ports::__private::PortSpec as S;
+    let spec = iana_ports::__private::port_spec;
     assert_eq!(spec("ssh/tcp"), S::Port(22));
     assert_eq!(spec("SSH/TCP"), S::Port(22));
     assert_eq!(spec("914c/g/udp"), S::Port(211)); // split at the last '/'

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use iana_ports::{records, Matches, ParseQueryError, Protocol, Query, Record};
+use iana_ports::{records, ParseQueryError, Protocol, Query, Record, Records};
 
 fn parse(s: &str) -> Query {
     s.parse()
@@ -25,7 +25,7 @@ fn err(s: &str) -> ParseQueryError {
     }
 }
 
-fn indices(m: Matches) -> Vec<usize> {
+fn indices(m: Records) -> Vec<usize> {
     m.map(Record::index).collect()
 }
 
@@ -469,6 +469,6 @@ fn round_trip() {
 fn types_are_send_sync_static() {
     fn ok<T: Send + Sync + 'static>() {}
     ok::<Query>();
-    ok::<Matches>();
+    ok::<Records>();
     ok::<ParseQueryError>();
 }

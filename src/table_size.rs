@@ -1,0 +1,65 @@
+//! The byte size of the generated tables, pinned for the shipped registry
+//! so that a change of layout or data shows up in review. Update the pins
+//! with the numbers the tests print when the change is intended.
+//!
+//! The sizes are the build's own sums (`CORE_BYTES`, `META_BYTES` in the
+//! generated tables). They are read here, by unit tests inside the crate,
+//! and are no part of the public API.
+
+/// Bytes of the always-present tables (names, ports, protocols, status) for
+/// the shipped `registry.xml`.
+#[cfg(test)]
+const PINNED_CORE: usize = 261_863;
+/// Bytes of the metadata tables for the shipped `registry.xml`.
+#[cfg(all(test, feature = "metadata"))]
+const PINNED_META: usize = 867_658;
+
+// Outside the tests nothing reads the sums; naming them here keeps the
+// build from warning that they are unused.
+const _: usize = crate::tables::CORE_BYTES;
+#[cfg(feature = "metadata")]
+const _: usize = crate::tables::META_BYTES;
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use std::println;
+
+    /// The pins hold for the shipped `registry.xml` only.
+    fn shipped_registry() -> bool {
+        match option_env!("IANA_PORTS_REGISTRY") {
+            None | Some("") => true,
+            Some(other) => {
+                println!("note: built from {other}, not the shipped registry: sizes not pinned");
+                false
+            }
+        }
+    }
+
+    #[test]
+    fn core_tables_size_is_pinned() {
+        let bytes = crate::tables::CORE_BYTES;
+        println!("core tables: {bytes} bytes");
+        if shipped_registry() {
+            assert_eq!(
+                bytes,
+                super::PINNED_CORE,
+                "core table size changed: update PINNED_CORE if intended"
+            );
+        }
+    }
+
+    #[cfg(feature = "metadata")]
+    #[test]
+    fn metadata_tables_size_is_pinned() {
+        let bytes = crate::tables::META_BYTES;
+        println!("metadata tables: {bytes} bytes");
+        if shipped_registry() {
+            assert_eq!(
+                bytes,
+                super::PINNED_META,
+                "metadata table size changed: update PINNED_META if intended"
+            );
+        }
+    }
+}
