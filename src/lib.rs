@@ -96,7 +96,9 @@ extern crate std;
 #[cfg(feature = "std")]
 mod addr;
 mod consts;
+mod encoding;
 mod fingerprint;
+mod generated;
 #[cfg(feature = "metadata")]
 mod metadata;
 mod name;
@@ -113,7 +115,6 @@ mod serde_impl;
 mod serde_query;
 mod services;
 mod suggest;
-mod tables;
 mod types;
 
 #[cfg(feature = "std")]
@@ -140,7 +141,7 @@ pub use types::{Date, PortClass, PortRange, Status};
 /// ```
 /// println!("IANA registry of {}", iana_ports::REGISTRY_UPDATED);
 /// ```
-pub const REGISTRY_UPDATED: Date = match Date::unpack(tables::UPDATED) {
+pub const REGISTRY_UPDATED: Date = match Date::unpack(generated::UPDATED) {
     Some(d) => d,
     None => panic!("the build script always writes a date"),
 };
@@ -150,18 +151,18 @@ pub const REGISTRY_UPDATED: Date = match Date::unpack(tables::UPDATED) {
 /// ```
 /// assert_eq!(iana_ports::records().count(), iana_ports::RECORD_COUNT);
 /// ```
-pub const RECORD_COUNT: usize = tables::RECORD_COUNT;
+pub const RECORD_COUNT: usize = generated::RECORD_COUNT;
 
 /// Bytes of the always-present tables (names, ports, protocols, status),
 /// for the size test and the benchmarks; not part of the API.
 #[doc(hidden)]
-pub const __CORE_TABLE_BYTES: usize = tables::CORE_BYTES;
+pub const __CORE_TABLE_BYTES: usize = generated::CORE_BYTES;
 
 /// Bytes of the metadata tables, for the size test and the benchmarks; not
 /// part of the API.
 #[doc(hidden)]
 #[cfg(feature = "metadata")]
-pub const __META_TABLE_BYTES: usize = tables::META_BYTES;
+pub const __META_TABLE_BYTES: usize = generated::META_BYTES;
 
 /// Every record whose port range contains `port` and whose protocol is
 /// `protocol` or absent, in registry order. Empty when the registry says
@@ -176,7 +177,7 @@ pub const __META_TABLE_BYTES: usize = tables::META_BYTES;
 /// ```
 #[inline]
 pub fn by_port(port: u16, protocol: Protocol) -> Records {
-    let (run, count) = tables::port_run(port, protocol.code());
+    let (run, count) = generated::port_run(port, protocol.code());
     Records::counted(run, protocol.code(), count)
 }
 
@@ -194,7 +195,7 @@ pub fn by_port(port: u16, protocol: Protocol) -> Records {
 /// ```
 #[inline]
 pub fn by_name(name: &str) -> Records {
-    Records::all(tables::name_run(name))
+    Records::all(generated::name_run(name))
 }
 
 /// The primary name of `port` on `protocol`: the name of the first assigned

@@ -4,8 +4,8 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::ops::Range;
 
+use crate::generated as t;
 use crate::record::range_iter;
-use crate::tables as t;
 use crate::Date;
 
 /// An iterator over a slice of table indices.

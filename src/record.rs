@@ -4,9 +4,9 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::ops::Range;
 
+use crate::generated as t;
 #[cfg(feature = "metadata")]
 use crate::metadata::{Person, Persons, References};
-use crate::tables as t;
 #[cfg(feature = "metadata")]
 use crate::Date;
 use crate::{PortRange, Protocol, Status};
@@ -258,7 +258,7 @@ impl fmt::Debug for Record {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Records {
-    /// The part of the run of `V` (see `build/tables.rs`) not yet returned.
+    /// The part of the run of `V` (see `build/tables/mod.rs`) not yet returned.
     front: u16,
     back: u16,
     /// How many records of that part are kept.
