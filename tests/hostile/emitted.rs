@@ -73,7 +73,9 @@ impl Tables {
                         let inner = l.trim_start_matches('(').trim_end_matches("),");
                         let (a, b) = inner.split_once(", ").ok_or(l)?;
                         // An entry is `(NameId(g), ())`.
-                        let a = a.strip_prefix("NameId(").map_or(a, |g| g.trim_end_matches(')'));
+                        let a = a
+                            .strip_prefix("NameId(")
+                            .map_or(a, |g| g.trim_end_matches(')'));
                         let a: u32 = a.parse().map_err(|e| format!("{l}: {e}"))?;
                         match part {
                             "d" => t
