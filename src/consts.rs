@@ -28,8 +28,8 @@ struct Tables {
     /// One id is one string: records with the same id have the same name.
     name: &'static [crate::generated::StrIx],
     lo: &'static [u16],
-    /// `REC_KIND`: bits 0-2 protocol code, bit 3 "has ports", bit 6 "the
-    /// ports are a range" (its last port: `generated::range_hi`).
+    /// `REC_KIND`: protocol code, "has ports" and "the ports are a range"
+    /// (its last port: `generated::range_hi`), as `src/encoding.rs` has them.
     kind: &'static [u8],
     /// String `id` is `blob[str_end[id]..str_end[id + 1]]`.
     str_end: &'static [crate::generated::StrEnd],
@@ -64,8 +64,11 @@ macro_rules! name_id {
 /// in `Protocol::from_code`); any other code applies to all.
 macro_rules! applies_to {
     ($t:ident, $i:expr, $p:expr) => {{
-        let code = $t.kind[$i] & 0b111;
-        !matches!(code, 1..=4) || code as usize == $p as usize + 1
+        let code = $t.kind[$i] & crate::encoding::PROTO_MASK;
+        !matches!(
+            code,
+            crate::encoding::PROTO_TCP..=crate::encoding::PROTO_DCCP
+        ) || code as usize == $p as usize + crate::encoding::PROTO_TCP as usize
     }};
 }
 
@@ -74,10 +77,10 @@ macro_rules! applies_to {
 macro_rules! has_port {
     ($t:ident, $i:expr, $port:expr) => {{
         let (lo, kind) = ($t.lo[$i], $t.kind[$i]);
-        kind & 0b1000 != 0
+        kind & crate::encoding::HAS_PORT != 0
             && (lo == $port
                 || (lo < $port
-                    && kind & 0b0100_0000 != 0
+                    && kind & crate::encoding::RANGE != 0
                     && $port <= crate::generated::range_hi($i)))
     }};
 }
@@ -85,7 +88,7 @@ macro_rules! has_port {
 /// The first port of record `$i`, `None` when it has none (`Record::ports`).
 macro_rules! first_port {
     ($t:ident, $i:expr) => {{
-        if $t.kind[$i] & 0b1000 == 0 {
+        if $t.kind[$i] & crate::encoding::HAS_PORT == 0 {
             None
         } else {
             Some($t.lo[$i])
