@@ -276,17 +276,20 @@ impl Emitter {
     }
 
     /// `static {name}: {ty} = {code};`, a phf map of `len` entries of type
-    /// `entry` (`entry_bytes` each) and `disps` displacement pairs.
+    /// `entry` (`entry_bytes` each), as `phf_codegen` wrote it in `code`.
+    /// Its displacement pairs (8 bytes each) are counted in `code`: phf
+    /// keeps their number to itself.
     pub(crate) fn map(
         &mut self,
         doc: &str,
-        name: &str,
-        ty: &str,
+        (name, ty): (&str, &str),
         code: &str,
         entry: (&str, usize),
         len: usize,
-        disps: usize,
     ) {
+        let disps = code[..code.find("entries:").unwrap_or(code.len())]
+            .matches("),")
+            .count();
         writeln!(
             self.out,
             "/// {doc}\npub(crate) static {name}: {ty} = {code};"

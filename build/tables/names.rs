@@ -113,17 +113,12 @@ pub(crate) fn names<'a>(
         );
     }
     let map = map.build().to_string();
-    let disps = map[..map.find("entries:").unwrap_or(map.len())]
-        .matches("),")
-        .count();
     e.map(
         "The service names: fingerprint (from `FP_SEED`) to the name's number.",
-        "NAME_MAP",
-        "phf::Map<NameId, ()>",
+        ("NAME_MAP", "phf::Map<NameId, ()>"),
         &map,
         ("(NameId, ())", 2),
         keys.len(),
-        disps,
     );
     let (mut starts, mut lens) = (Vec::new(), Vec::new());
     for (g, (spelling, recs)) in groups.iter().enumerate() {
