@@ -1,8 +1,9 @@
 //! Compiles IANA's port registry into static tables.
 //!
 //! Reads `registry.xml` (or the file named by `IANA_PORTS_REGISTRY`), parses
-//! it with the plain model in `build/model.rs` and writes `tables.rs` into
-//! `OUT_DIR` with the emitters in `build/tables.rs`. No network.
+//! it into the model of `build/mod.rs` (`build/parse/`) and writes
+//! `core_tables.rs` and `meta_tables.rs` into `OUT_DIR` (`build/tables/`),
+//! which `src/generated.rs` includes. No network.
 //!
 //! `IANA_PORTS_REGISTRY`: an absolute path is read as it is. A relative one
 //! is taken from this package's own directory (where cargo runs build
@@ -20,14 +21,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[path = "src/fingerprint.rs"]
-mod fingerprint;
-#[path = "build/model.rs"]
+#[path = "build/mod.rs"]
 mod model;
-#[path = "build/preferred.rs"]
-mod preferred;
-#[path = "build/tables.rs"]
-mod tables;
 
 const REGISTRY_ENV: &str = "IANA_PORTS_REGISTRY";
 
@@ -45,9 +40,9 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     println!("cargo:rerun-if-env-changed={REGISTRY_ENV}");
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=build/model.rs");
-    println!("cargo:rerun-if-changed=build/preferred.rs");
-    println!("cargo:rerun-if-changed=build/tables.rs");
+    // The directory: cargo watches every file under it.
+    println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=src/encoding.rs");
     println!("cargo:rerun-if-changed=src/fingerprint.rs");
 
     let manifest =
@@ -64,12 +59,13 @@ fn run() -> Result<(), String> {
     // Cargo sets this for the `metadata` feature; it is not a variable to
     // watch (the feature set itself reruns the script).
     let metadata = env::var_os("CARGO_FEATURE_METADATA").is_some();
-    let (core, meta) = tables::generate(&registry, metadata).map_err(|e| e.in_file(&shown))?;
+    let (core, meta) =
+        model::tables::generate(&registry, metadata).map_err(|e| e.in_file(&shown))?;
 
     let out = PathBuf::from(env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
-    write_if_changed(&out.join("tables.rs"), &core)?;
+    write_if_changed(&out.join("core_tables.rs"), &core)?;
     match meta {
-        Some(meta) => write_if_changed(&out.join("meta.rs"), &meta),
+        Some(meta) => write_if_changed(&out.join("meta_tables.rs"), &meta),
         None => Ok(()),
     }
 }

@@ -13,7 +13,7 @@ use crate::{Protocol, ServiceName};
 
 // ---------------------------------------------------------------------------
 // Table access: the only code in this module that knows the table layout
-// (see build/tables.rs). Keep it small, so that a new layout only means
+// (see build/tables/mod.rs). Keep it small, so that a new layout only means
 // rewriting this section. The per-record reads are macros, not functions:
 // const evaluation does not inline, and a call per record read made the
 // scans about twice as slow, at compile time and in unoptimized builds
@@ -26,30 +26,30 @@ use crate::{Protocol, ServiceName};
 struct Tables {
     /// `REC_NAME`: each record's name as a string id, 0 when it has none.
     /// One id is one string: records with the same id have the same name.
-    name: &'static [crate::tables::StrIx],
+    name: &'static [crate::generated::StrIx],
     lo: &'static [u16],
-    /// `REC_KIND`: bits 0-2 protocol code, bit 3 "has ports", bit 6 "the
-    /// ports are a range" (its last port: `tables::range_hi`).
+    /// `REC_KIND`: protocol code, "has ports" and "the ports are a range"
+    /// (its last port: `generated::range_hi`), as `src/encoding.rs` has them.
     kind: &'static [u8],
     /// String `id` is `blob[str_end[id]..str_end[id + 1]]`.
-    str_end: &'static [crate::tables::StrEnd],
+    str_end: &'static [crate::generated::StrEnd],
     blob: &'static [u8],
 }
 
 const TABLES: Tables = Tables {
-    name: &crate::tables::REC_NAME,
-    lo: &crate::tables::REC_LO,
-    kind: &crate::tables::REC_KIND,
-    str_end: &crate::tables::STR_END,
-    blob: crate::tables::STR.as_bytes(),
+    name: &crate::generated::REC_NAME,
+    lo: &crate::generated::REC_LO,
+    kind: &crate::generated::REC_KIND,
+    str_end: &crate::generated::STR_END,
+    blob: crate::generated::STR.as_bytes(),
 };
 
 /// The number of records.
-const COUNT: usize = crate::tables::RECORD_COUNT;
+const COUNT: usize = crate::generated::RECORD_COUNT;
 
 /// The records that hold the preferred port of their name on their protocol
 /// (`build/preferred.rs`), ascending; each has a protocol and a port.
-const PREFERRED: &[u16] = &crate::tables::PREFERRED;
+const PREFERRED: &[u16] = &crate::generated::PREFERRED;
 
 /// The name of record `$i` of tables `$t` as a string id (`usize`), 0 when
 /// it has none.
@@ -64,8 +64,11 @@ macro_rules! name_id {
 /// in `Protocol::from_code`); any other code applies to all.
 macro_rules! applies_to {
     ($t:ident, $i:expr, $p:expr) => {{
-        let code = $t.kind[$i] & 0b111;
-        !matches!(code, 1..=4) || code as usize == $p as usize + 1
+        let code = $t.kind[$i] & crate::encoding::PROTO_MASK;
+        !matches!(
+            code,
+            crate::encoding::PROTO_TCP..=crate::encoding::PROTO_DCCP
+        ) || code as usize == $p as usize + crate::encoding::PROTO_TCP as usize
     }};
 }
 
@@ -74,16 +77,18 @@ macro_rules! applies_to {
 macro_rules! has_port {
     ($t:ident, $i:expr, $port:expr) => {{
         let (lo, kind) = ($t.lo[$i], $t.kind[$i]);
-        kind & 0b1000 != 0
+        kind & crate::encoding::HAS_PORT != 0
             && (lo == $port
-                || (lo < $port && kind & 0b0100_0000 != 0 && $port <= crate::tables::range_hi($i)))
+                || (lo < $port
+                    && kind & crate::encoding::RANGE != 0
+                    && $port <= crate::generated::range_hi($i)))
     }};
 }
 
 /// The first port of record `$i`, `None` when it has none (`Record::ports`).
 macro_rules! first_port {
     ($t:ident, $i:expr) => {{
-        if $t.kind[$i] & 0b1000 == 0 {
+        if $t.kind[$i] & crate::encoding::HAS_PORT == 0 {
             None
         } else {
             Some($t.lo[$i])

@@ -2,7 +2,7 @@
 //! case-insensitive comparison that confirms a hit.
 //!
 //! One definition for both sides: the library uses it to look names up, and
-//! `build.rs` includes this file (`#[path = "src/fingerprint.rs"]`) to key
+//! the build includes this file (`#[path]` in `build/mod.rs`) to key
 //! the map, so the two cannot drift apart. Plain `core` code, no imports.
 //!
 //! A name is read as whole words: the last 16 bytes or fewer as two words
@@ -14,7 +14,7 @@
 //! rotation. The build picks a `seed` under which no two names of the
 //! registry share a fingerprint; a lookup still confirms the spelling, so a
 //! stranger that happens to share one is no hit.
-#![allow(dead_code)] // build.rs uses the fingerprint only
+#![allow(dead_code)] // the build uses the fingerprint only
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const MUL: u64 = 0x9E37_79B9_7F4A_7C15;

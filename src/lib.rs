@@ -96,7 +96,9 @@ extern crate std;
 #[cfg(feature = "std")]
 mod addr;
 mod consts;
+mod encoding;
 mod fingerprint;
+mod generated;
 mod iter;
 #[cfg(feature = "metadata")]
 mod metadata;
@@ -115,7 +117,6 @@ mod serde_query;
 mod services;
 mod suggest;
 mod table_size;
-mod tables;
 mod types;
 
 #[cfg(feature = "std")]
@@ -142,7 +143,7 @@ pub use types::{Date, PortClass, PortRange, Status};
 /// ```
 /// println!("IANA registry of {}", iana_ports::REGISTRY_UPDATED);
 /// ```
-pub const REGISTRY_UPDATED: Date = match Date::unpack(tables::UPDATED) {
+pub const REGISTRY_UPDATED: Date = match Date::unpack(generated::UPDATED) {
     Some(d) => d,
     None => panic!("the build script always writes a date"),
 };
@@ -152,7 +153,7 @@ pub const REGISTRY_UPDATED: Date = match Date::unpack(tables::UPDATED) {
 /// ```
 /// assert_eq!(iana_ports::records().count(), iana_ports::RECORD_COUNT);
 /// ```
-pub const RECORD_COUNT: usize = tables::RECORD_COUNT;
+pub const RECORD_COUNT: usize = generated::RECORD_COUNT;
 
 /// What [`port!`] expands to. Not public API: it may change in any
 /// release.
@@ -174,7 +175,7 @@ pub mod __private {
 /// ```
 #[inline]
 pub fn by_port(port: u16, protocol: Protocol) -> Records {
-    let (run, count) = tables::port_run(port, protocol.code());
+    let (run, count) = generated::port_run(port, protocol.code());
     Records::counted(run, protocol.code(), count)
 }
 
@@ -192,7 +193,7 @@ pub fn by_port(port: u16, protocol: Protocol) -> Records {
 /// ```
 #[inline]
 pub fn by_name(name: &str) -> Records {
-    Records::all(tables::name_run(name))
+    Records::all(generated::name_run(name))
 }
 
 /// The primary name of `port` on `protocol`: the name of the first assigned

@@ -7,8 +7,8 @@
 use core::fmt;
 use core::ops::Range;
 
+use crate::generated as t;
 use crate::iter::row_iter;
-use crate::tables as t;
 use crate::{Date, Record};
 
 /// The metadata accessors (feature `metadata`, on by default):
@@ -286,13 +286,13 @@ impl Reference {
         let data = t::meta_string(t::REF_DATA[i]);
         let text = t::opt_meta_string(t::REF_TEXT[i]);
         match t::REF_KIND[i] {
-            0 => Reference::Rfc {
+            crate::encoding::REF_RFC => Reference::Rfc {
                 number: parse_u32(data.get(3..).unwrap_or("")),
                 text,
             },
-            1 => Reference::Uri { uri: data, text },
-            2 => Reference::Draft { name: data, text },
-            4 => Reference::Note {
+            crate::encoding::REF_URI => Reference::Uri { uri: data, text },
+            crate::encoding::REF_DRAFT => Reference::Draft { name: data, text },
+            crate::encoding::REF_NOTE => Reference::Note {
                 anchor: data,
                 footnote: t::FOOTNOTE_ANCHOR
                     .iter()

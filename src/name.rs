@@ -6,7 +6,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::ops::Deref;
 
-use crate::tables::STR_END;
+use crate::generated::STR_END;
 
 /// The longest name of the registry, and at least RFC 6335's 15 bytes.
 const fn longest_name() -> usize {

@@ -4,13 +4,13 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use crate::{tables, PortRange, Protocol, Records};
+use crate::{generated, PortRange, Protocol, Records};
 
 /// Whether record `i` holds the preferred port of its name on its protocol
 /// (`build/preferred.rs`).
 #[inline]
 fn is_preferred(i: usize) -> bool {
-    tables::PREFERRED.iter().any(|&p| usize::from(p) == i)
+    generated::PREFERRED.iter().any(|&p| usize::from(p) == i)
 }
 
 /// [`port()`](fn@crate::port): the preferred port of `name` on `protocol`,
@@ -28,7 +28,7 @@ pub(crate) fn port(name: &str, protocol: Protocol) -> Option<u16> {
             }
             if first.is_none() {
                 first = Some(p.start());
-                if tables::PREFERRED.is_empty() {
+                if generated::PREFERRED.is_empty() {
                     break;
                 }
             }
@@ -61,7 +61,7 @@ pub(crate) fn port(name: &str, protocol: Protocol) -> Option<u16> {
 /// assert_eq!(format!("{:?}", ports("mon", Protocol::Tcp)), "Ports([2583, 9255])");
 /// ```
 pub fn ports(name: &str, protocol: Protocol) -> Ports {
-    let inner = Records::on(tables::name_run(name), protocol);
+    let inner = Records::on(generated::name_run(name), protocol);
     let left = inner.clone().filter(|r| r.ports().is_some()).count() as u16;
     Ports { inner, left }
 }

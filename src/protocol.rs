@@ -73,18 +73,19 @@ impl Protocol {
         self as usize
     }
 
-    /// The table code: 1 tcp, 2 udp, 3 sctp, 4 dccp (0 is "any").
+    /// The table code (`src/encoding.rs`): tcp, udp, sctp, dccp from
+    /// `PROTO_TCP` on, in `ALL`'s order (`PROTO_ANY` is "any").
     pub(crate) const fn code(self) -> u8 {
-        self as u8 + 1
+        self as u8 + crate::encoding::PROTO_TCP
     }
 
-    /// From the table code: 1 tcp, 2 udp, 3 sctp, 4 dccp, else none.
+    /// From the table code: tcp, udp, sctp, dccp, else none.
     pub(crate) const fn from_code(code: u8) -> Option<Protocol> {
         match code {
-            1 => Some(Protocol::Tcp),
-            2 => Some(Protocol::Udp),
-            3 => Some(Protocol::Sctp),
-            4 => Some(Protocol::Dccp),
+            crate::encoding::PROTO_TCP => Some(Protocol::Tcp),
+            crate::encoding::PROTO_UDP => Some(Protocol::Udp),
+            crate::encoding::PROTO_SCTP => Some(Protocol::Sctp),
+            crate::encoding::PROTO_DCCP => Some(Protocol::Dccp),
             _ => None,
         }
     }

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::{tables, PortRange, Protocol, Records};
+use crate::{generated, PortRange, Protocol, Records};
 
 /// A port or a service name, optionally followed by `/` and a transport
 /// protocol, as users type it: `443`, `443/tcp`, `https`, `HTTPS/udp`,
@@ -128,8 +128,8 @@ impl Query {
     /// ```
     pub fn records(&self) -> Records {
         let run = match (self.name, self.port) {
-            (Some(name), _) => tables::name_run(name),
-            (None, Some(port)) => tables::port_run(port, 0).0,
+            (Some(name), _) => generated::name_run(name),
+            (None, Some(port)) => generated::port_run(port, 0).0,
             (None, None) => 0..0,
         };
         match self.protocol {

@@ -7,7 +7,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::ops::Range;
 
-use crate::tables as t;
+use crate::generated as t;
 use crate::{PortRange, Protocol, Status};
 
 /// One record of the registry: a `Copy` handle to `'static` data.
@@ -65,7 +65,7 @@ impl Record {
     /// assert_eq!(vrml.protocol(), None);
     /// ```
     pub fn protocol(self) -> Option<Protocol> {
-        Protocol::from_code(t::REC_KIND[self.i()] & 0b111)
+        Protocol::from_code(t::REC_KIND[self.i()] & crate::encoding::PROTO_MASK)
     }
 
     /// Whether the record applies to `protocol`: its protocol is `protocol`
@@ -90,10 +90,13 @@ impl Record {
     pub fn ports(self) -> Option<PortRange> {
         let i = self.i();
         let (kind, lo) = (t::REC_KIND[i], t::REC_LO[i]);
-        match kind & 0b0100_1000 {
-            0b0000_1000 => Some(PortRange::single(lo)),
-            0b0100_1000 => PortRange::new(lo, t::range_hi(i)),
-            _ => None,
+        match (
+            kind & crate::encoding::HAS_PORT != 0,
+            kind & crate::encoding::RANGE != 0,
+        ) {
+            (true, false) => Some(PortRange::single(lo)),
+            (true, true) => PortRange::new(lo, t::range_hi(i)),
+            (false, _) => None,
         }
     }
 
@@ -104,7 +107,9 @@ impl Record {
     /// assert_eq!(by_port(4196, Protocol::Tcp).next().unwrap().status(), Status::Unassigned);
     /// ```
     pub fn status(self) -> Status {
-        Status::from_code((t::REC_KIND[self.i()] >> 4) & 0b11)
+        Status::from_code(
+            (t::REC_KIND[self.i()] >> crate::encoding::STATUS_SHIFT) & crate::encoding::STATUS_MASK,
+        )
     }
 }
 
@@ -140,7 +145,7 @@ impl fmt::Debug for Record {
 /// ```
 #[derive(Clone)]
 pub struct Records {
-    /// The part of the run of `V` (see `build/tables.rs`) not yet returned.
+    /// The part of the run of `V` (see `build/tables/mod.rs`) not yet returned.
     front: u16,
     back: u16,
     /// How many records of that part are kept.
@@ -183,8 +188,9 @@ impl Records {
     #[inline]
     fn kept(&self, k: u16) -> Option<Record> {
         let i = t::record_at(k);
-        let code = t::REC_KIND[i] & 0b111;
-        (self.protocol == 0 || code == 0 || code == self.protocol).then(|| Record::at(i))
+        let code = t::REC_KIND[i] & crate::encoding::PROTO_MASK;
+        let any = crate::encoding::PROTO_ANY;
+        (self.protocol == any || code == any || code == self.protocol).then(|| Record::at(i))
     }
 }
 

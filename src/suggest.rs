@@ -1,6 +1,6 @@
 //! "Did you mean ...?": the registered name closest to a mistyped one.
 
-use crate::tables;
+use crate::generated;
 
 /// The longest input considered; registered names have at most 15 bytes
 /// (RFC 6335), so nothing longer than this is close to one.
@@ -69,12 +69,13 @@ pub fn suggest(name: &str) -> Option<&'static str> {
     } else {
         limit
     };
-    let pool = tables::STR.as_bytes();
+    let pool = generated::STR.as_bytes();
     // (edits, first record, name number)
     let mut best: Option<(usize, usize, usize)> = None;
-    for g in 0..tables::NAME_START.len() {
+    for g in 0..generated::NAME_START.len() {
         // Name g is string g + 1 of the pool.
-        let (Some(&from), Some(&to)) = (tables::STR_END.get(g + 1), tables::STR_END.get(g + 2))
+        let (Some(&from), Some(&to)) =
+            (generated::STR_END.get(g + 1), generated::STR_END.get(g + 2))
         else {
             break;
         };
@@ -89,13 +90,15 @@ pub fn suggest(name: &str) -> Option<&'static str> {
             None if q.len() >= PREFIX_MIN && is_prefix(q, s) => s.len() - q.len(),
             None => continue,
         };
-        let rec = tables::record_at(tables::NAME_START[g]);
+        let rec = generated::record_at(generated::NAME_START[g]);
         if best.is_none_or(|(d, r, _)| (edits, rec) < (d, r)) {
             best = Some((edits, rec, g));
         }
     }
     let g = best?.2;
-    tables::StrIx::try_from(g + 1).ok().map(tables::string)
+    generated::StrIx::try_from(g + 1)
+        .ok()
+        .map(generated::string)
 }
 
 /// A byte as compared: ASCII lowercase, `_` as `-`.

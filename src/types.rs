@@ -19,15 +19,15 @@ pub struct Date {
 }
 
 impl Date {
-    /// Unpacks the tables' `year << 16 | month << 8 | day` (0 = absent).
+    /// Unpacks a date of the tables (`src/encoding.rs`; 0 = absent).
     pub(crate) const fn unpack(v: u32) -> Option<Date> {
         if v == 0 {
             return None;
         }
-        let day = (v & 0xFF) as u8;
+        let (year, month, day) = crate::encoding::unpack_date(v);
         Some(Date {
-            year: (v >> 16) as u16,
-            month: (v >> 8) as u8,
+            year,
+            month,
             day: if day == 0 { None } else { Some(day) },
         })
     }
@@ -311,8 +311,8 @@ pub enum Status {
 impl Status {
     pub(crate) const fn from_code(code: u8) -> Status {
         match code {
-            0 => Status::Assigned,
-            1 => Status::Reserved,
+            crate::encoding::STATUS_ASSIGNED => Status::Assigned,
+            crate::encoding::STATUS_RESERVED => Status::Reserved,
             _ => Status::Unassigned,
         }
     }

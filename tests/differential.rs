@@ -1,7 +1,7 @@
 //! Differential test: the compiled tables against an independent reading of
 //! the very XML file the build used.
 //!
-//! The file is parsed here with `roxmltree` (not with `build/model.rs`), and
+//! The file is parsed here with `roxmltree` (not with `build/parse/`), and
 //! every expectation (fields, text rendering, status, lookups by port and by
 //! name) is computed in this file from the XML and the crate's documented
 //! rules, then compared with what the crate returns. Without the `metadata`

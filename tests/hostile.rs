@@ -1,5 +1,5 @@
-//! Hostile registries against the real build code (`build/model.rs` and
-//! `build/tables.rs`, included as `tests/parse_errors.rs` does): every table
+//! Hostile registries against the real build code (`build/parse/` and
+//! `build/tables/`, included as `tests/parse_errors.rs` does): every table
 //! limit at its boundary and one past it, registries without records or
 //! names, records hidden in skipped elements, prefixed names, characters
 //! XML does not allow, CR-only line ends, BOM and UTF-16. Tables that build
@@ -7,22 +7,16 @@
 //! (`tests/hostile/emitted.rs`). Expected values are literals counted from
 //! the inline texts.
 
-#[path = "../src/fingerprint.rs"]
-mod fingerprint;
-#[path = "../build/model.rs"]
+#[path = "../build/mod.rs"]
 mod model;
-#[path = "../build/preferred.rs"]
-mod preferred;
-#[allow(dead_code)]
-#[path = "../build/tables.rs"]
-mod tables;
 
 #[path = "hostile/emitted.rs"]
 mod emitted;
 
 use emitted::Tables;
+use model::emit::TableError;
+use model::tables;
 use model::{Error, Registry};
-use tables::TableError;
 
 const FILE: &str = "h.xml";
 const HEAD: &str =

@@ -14,15 +14,10 @@
 //!   that the crafted names spread there and that the build's work on them
 //!   matches the work on random names of the same size.
 
-#[path = "../src/fingerprint.rs"]
-mod fingerprint;
-#[path = "../build/model.rs"]
+#[path = "../build/mod.rs"]
 mod model;
-#[path = "../build/preferred.rs"]
-mod preferred;
-#[allow(dead_code)]
-#[path = "../build/tables.rs"]
-mod tables;
+
+use model::tables;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashSet;

@@ -1,10 +1,10 @@
-//! Bad (and good) input for the real build-time parser in `build/model.rs`.
+//! Bad (and good) input for the real build-time parser in `build/parse/`.
 //!
 //! Every error case checks the reported line, column, record ordinal and
 //! message, and that the `Display` form starts with `file:line:col:`. The
 //! expected positions are counted by hand from the inline texts below.
 
-#[path = "../build/model.rs"]
+#[path = "../build/mod.rs"]
 mod model;
 
 use model::{Date, Error, Protocol, RefKind, Registry, Status};

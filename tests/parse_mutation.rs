@@ -1,11 +1,11 @@
-//! Deterministic mutation testing of the build-time parser (`build/model.rs`).
+//! Deterministic mutation testing of the build-time parser (`build/parse/`).
 //!
 //! A small valid registry is damaged in many seeded, reproducible ways
 //! (bytes flipped, bytes and fragments inserted, lines and tags dropped,
 //! duplicated, moved, text replaced, the file truncated). Every result must
 //! be `Ok` or an `Err` that points inside the text; nothing may panic.
 
-#[path = "../build/model.rs"]
+#[path = "../build/mod.rs"]
 mod model;
 
 use std::collections::BTreeMap;

@@ -1,18 +1,13 @@
 //! The exceptions of `build/preferred.rs` through the build's own table
-//! generator (`build/tables.rs`): applied where the registry has the
+//! generator (`build/tables/`): applied where the registry has the
 //! preferred port, a build error naming the entry where the name is
 //! registered on the protocol but no longer on that port, and nothing
 //! where the name is not registered on the protocol at all.
 
-#[path = "../src/fingerprint.rs"]
-mod fingerprint;
-#[path = "../build/model.rs"]
+#[path = "../build/mod.rs"]
 mod model;
-#[path = "../build/preferred.rs"]
-mod preferred;
-#[allow(dead_code)]
-#[path = "../build/tables.rs"]
-mod tables;
+
+use model::{preferred, tables};
 
 /// A registry of `records` (each `(name, port, protocol)`), one record per
 /// five lines starting on line 3.

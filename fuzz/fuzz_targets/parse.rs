@@ -1,5 +1,5 @@
-//! The build's parse model (`build/model.rs`) and table emitter
-//! (`build/tables.rs`) on arbitrary input: an error, never a panic. Tables
+//! The build's parser (`build/parse/`) and table emitter
+//! (`build/tables/`) on arbitrary input: an error, never a panic. Tables
 //! that build are read back and used the way the library would use them
 //! (`tests/hostile/emitted.rs`): every array fits its declared type and
 //! length, and every record is found under its name and its ports, so
@@ -9,17 +9,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../src/fingerprint.rs"]
-mod fingerprint;
-#[allow(dead_code)]
-#[path = "../../build/model.rs"]
+#[path = "../../build/mod.rs"]
 mod model;
-#[allow(dead_code)]
-#[path = "../../build/preferred.rs"]
-mod preferred;
-#[allow(dead_code)]
-#[path = "../../build/tables.rs"]
-mod tables;
 #[path = "../../tests/hostile/emitted.rs"]
 mod emitted;
 
@@ -29,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     // Whatever parses, the emitter takes or refuses with a message.
-    if let Ok((core, meta)) = tables::generate(&registry, true) {
+    if let Ok((core, meta)) = model::tables::generate(&registry, true) {
         let code = format!("{core}{}", meta.unwrap_or_default());
         let t = emitted::Tables::parse(&code).unwrap_or_else(|e| panic!("emitted: {e}"));
         t.agrees(&registry).unwrap_or_else(|e| panic!("emitted: {e}"));

@@ -1,18 +1,18 @@
-//! What the library would do with tables that `build/tables.rs` emitted,
+//! What the library would do with tables that `build/tables/` emitted,
 //! checked in process (shared by `tests/hostile.rs` and the fuzz target
 //! `parse`, which include this file with `#[path]`; it needs the modules
-//! `fingerprint` and `model` beside it and the crate `phf_shared`).
+//! `model` (`build/mod.rs`) beside it and the crate `phf_shared`).
 //!
 //! `Tables::parse` reads the generated code back: every array's items must
 //! number its declared length and fit its declared type (aliases resolved),
 //! which is what rustc would refuse or, with lints capped, wrap. `name_run`
-//! and `port_run` mirror `src/tables.rs` step by step, so that `agrees`
+//! and `port_run` mirror `src/generated.rs` step by step, so that `agrees`
 //! can check every record's name and ports against the parse model.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
 
-use crate::fingerprint::{fingerprint, same_name};
+use crate::model::fingerprint::{fingerprint, same_name};
 use crate::model::Registry;
 
 #[derive(Default)]
@@ -72,6 +72,10 @@ impl Tables {
                     } else if l.starts_with('(') {
                         let inner = l.trim_start_matches('(').trim_end_matches("),");
                         let (a, b) = inner.split_once(", ").ok_or(l)?;
+                        // An entry is `(NameId(g), ())`.
+                        let a = a
+                            .strip_prefix("NameId(")
+                            .map_or(a, |g| g.trim_end_matches(')'));
                         let a: u32 = a.parse().map_err(|e| format!("{l}: {e}"))?;
                         match part {
                             "d" => t
@@ -135,7 +139,7 @@ impl Tables {
         self.consts.get(name).copied().unwrap_or(0)
     }
 
-    /// `src/tables.rs`'s `record_at`.
+    /// `src/generated.rs`'s `record_at`.
     fn record_at(&self, k: usize) -> usize {
         let n = self.konst("RECORD_COUNT") as usize;
         match k.checked_sub(n) {
@@ -148,7 +152,7 @@ impl Tables {
         (start..start + len).map(|k| self.record_at(k)).collect()
     }
 
-    /// `src/tables.rs`'s `name_run`, as records.
+    /// `src/generated.rs`'s `name_run`, as records.
     pub fn name_run(&self, name: &str) -> Vec<usize> {
         let bytes = name.as_bytes();
         let fp = fingerprint(self.konst("FP_SEED") as u32, bytes);
@@ -158,11 +162,10 @@ impl Tables {
         let key: phf_shared::HashKey = self.key;
         let hashes = phf_shared::hash(&fp, &key);
         let (d1, d2) = self.disps[(hashes.g % self.disps.len() as u32) as usize];
-        let g = (phf_shared::displace(hashes.f1, hashes.f2, d1, d2) % self.entries.len() as u32)
+        let at = (phf_shared::displace(hashes.f1, hashes.f2, d1, d2) % self.entries.len() as u32)
             as usize;
-        if self.entries[g] != fp {
-            return Vec::new();
-        }
+        // The entry is the name's number; the spelling confirms the hit.
+        let g = self.entries[at] as usize;
         let (blob, ends) = (self.strings["STR"].as_bytes(), self.array("STR_END"));
         let spelling = &blob[ends[g + 1] as usize..ends[g + 2] as usize];
         if !same_name(spelling, bytes) {
@@ -172,7 +175,7 @@ impl Tables {
         self.run(start, self.array("NAME_LEN")[g] as usize)
     }
 
-    /// `src/tables.rs`'s `port_run`, as records and the number that apply
+    /// `src/generated.rs`'s `port_run`, as records and the number that apply
     /// to protocol `code`.
     pub fn port_run(&self, port: u16, code: u8) -> (Vec<usize>, usize) {
         let p = usize::from(port);

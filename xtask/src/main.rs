@@ -14,7 +14,7 @@ mod validate;
 // main crate's MSRV (1.86), which has no `is_multiple_of`; xtask declares
 // no MSRV, so clippy would suggest it.
 #[allow(clippy::manual_is_multiple_of)]
-#[path = "../../build/model.rs"]
+#[path = "../../build/mod.rs"]
 mod model;
 
 use std::process::ExitCode;
@@ -25,7 +25,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 const USAGE: &str = "\
 usage:
   cargo run -p xtask -- validate <XML>
-      parse with build/model.rs (what build.rs runs), print counts or the located error
+      parse with build/parse/ (what build.rs runs), print counts or the located error
   cargo run -p xtask -- diff <OLD.xml> <NEW.xml> [--markdown]
       what changed between two registry files, and the semver verdict
   cargo run -p xtask -- update [--from URL_OR_FILE] [--force] [--root DIR] [--timeout SECS]

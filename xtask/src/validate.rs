@@ -1,5 +1,5 @@
 //! `validate`: parses a registry file with the crate's own build-time parser
-//! (`build/model.rs`, the code `build.rs` runs) and prints what it holds, or
+//! (`build/parse/`, the code `build.rs` runs) and prints what it holds, or
 //! the located error that would fail the build.
 
 use std::collections::BTreeMap;
@@ -17,7 +17,7 @@ pub fn run(args: &[String]) -> Result<()> {
 }
 
 /// Parses a registry file's bytes as the build does: UTF-8 first (a
-/// located error otherwise), then `build/model.rs`.
+/// located error otherwise), then `build/parse/`.
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<model::Registry> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let pos = e.valid_up_to();
