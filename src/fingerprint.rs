@@ -101,10 +101,13 @@ pub fn same_name(a: &[u8], b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    // The imports are inside the tests: test crates that include this file
+    // through build/mod.rs without libtest (harness = false) keep
+    // `cfg(test)` but drop `#[test]` functions.
 
     #[test]
     fn lower8_is_to_ascii_lowercase_in_every_lane() {
+        use super::*;
         for b in 0..=255u8 {
             for lane in 0..8 {
                 let w = u64::from(b) << (8 * lane) | 0x4142_4344_4546_4748 & !(0xff << (8 * lane));
@@ -117,6 +120,7 @@ mod tests {
 
     #[test]
     fn same_name_is_eq_ignore_ascii_case() {
+        use super::*;
         // Every pair of one-byte strings, then mutated strings of every
         // length up to 40 (each position, several bytes, case flips).
         for a in 0..=255u8 {

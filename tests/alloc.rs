@@ -15,6 +15,9 @@ use iana_ports::{
 #[cfg(feature = "metadata")]
 use iana_ports::{Person, Reference};
 
+mod common;
+use common::names::alternating;
+
 struct Counting;
 
 thread_local! {
@@ -186,18 +189,7 @@ fn lookups_allocate_nothing() {
     for n in &names {
         queries.push(n.to_ascii_lowercase());
         queries.push(n.to_ascii_uppercase());
-        queries.push(
-            n.chars()
-                .enumerate()
-                .map(|(i, c)| {
-                    if i % 2 == 0 {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c.to_ascii_lowercase()
-                    }
-                })
-                .collect(),
-        );
+        queries.push(alternating(n));
     }
     let hits = queries.len();
     let misses = [

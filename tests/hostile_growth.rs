@@ -24,6 +24,9 @@ use std::collections::HashSet;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
+mod common;
+use common::rng::Rng;
+
 struct Counting;
 
 static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
@@ -66,18 +69,6 @@ fn registry(body: &str) -> String {
         "<registry xmlns=\"http://www.iana.org/assignments\" id=\"service-names-port-numbers\">\n\
          \x20 <updated>2026-08-17</updated>\n{body}</registry>\n"
     )
-}
-
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
 }
 
 /// The build's hash before this change (build/model.rs, `QuickHash`), as

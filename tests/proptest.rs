@@ -1,29 +1,26 @@
 //! Property tests: the lookups and the query parser take any input without
 //! panicking and agree with brute-force scans of `records()`.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//!
+//! Case counts: 100,000 / 2,000 / 5,000 per block by default; `PROPTEST_CASES`
+//! (proptest's own variable) replaces them all when set.
 
 use iana_ports::{by_name, by_port, records, ParseQueryError, Protocol, Query, Record};
 use proptest::prelude::*;
 
-/// Lower-cased name -> record indices in registry order, built by one scan
-/// of every record (std's `to_ascii_lowercase` and `HashMap`, nothing of
-/// the crate's name table).
-fn name_index() -> &'static HashMap<String, Vec<usize>> {
-    static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-        for r in records() {
-            if let Some(name) = r.name() {
-                index
-                    .entry(name.to_ascii_lowercase())
-                    .or_default()
-                    .push(r.index());
-            }
-        }
-        index
-    })
+mod common;
+use common::names::name_index;
+
+/// Each block's configuration: `default` cases, unless `PROPTEST_CASES` is
+/// set, which then sets every block's count (`PROPTEST_CASES=1000 cargo test
+/// --test proptest` for a quick run; a larger one for a long soak). The other
+/// `PROPTEST_*` variables apply either way (`ProptestConfig::default` reads
+/// them).
+fn cases(default: u32) -> ProptestConfig {
+    if std::env::var_os("PROPTEST_CASES").is_some() {
+        ProptestConfig::default()
+    } else {
+        ProptestConfig::with_cases(default)
+    }
 }
 
 /// Every registered name, for strategies that hit the table.
@@ -36,8 +33,7 @@ fn names() -> Vec<&'static str> {
 fn brute_by_name(s: &str) -> Vec<usize> {
     name_index()
         .get(&s.to_ascii_lowercase())
-        .cloned()
-        .unwrap_or_default()
+        .map_or_else(Vec::new, |rs| rs.iter().map(|r| r.index()).collect())
 }
 
 fn indices(it: impl Iterator<Item = Record>) -> Vec<usize> {
@@ -83,7 +79,7 @@ fn near_name() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(100_000))]
+    #![proptest_config(cases(100_000))]
 
     /// Bytes (lossy UTF-8), any string, or a name nearly registered.
     #[test]
@@ -110,7 +106,7 @@ fn by_name_scan_is_not_empty() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2_000))]
+    #![proptest_config(cases(2_000))]
 
     /// A literal scan of every record, no index, for fewer cases.
     #[test]
@@ -254,7 +250,7 @@ fn check_query(s: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(5_000))]
+    #![proptest_config(cases(5_000))]
 
     /// Any text to `Query`: no panic, and the documented rules.
     #[test]

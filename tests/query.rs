@@ -6,9 +6,12 @@
 //! every record through `Record`'s accessors, independently of the port and
 //! name indexes the query uses.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use iana_ports::{records, ParseQueryError, Protocol, Query, Record, Records};
+
+mod common;
+use common::names::name_index;
 
 fn parse(s: &str) -> Query {
     s.parse()
@@ -42,29 +45,14 @@ fn scan_port(port: u16, protocol: Option<Protocol>) -> Vec<usize> {
         .collect()
 }
 
-/// Every record's index and protocol by lower-cased name, from one pass
-/// over the records.
-fn names_by_scan() -> BTreeMap<String, Vec<(usize, Option<Protocol>)>> {
-    let mut names: BTreeMap<String, Vec<_>> = BTreeMap::new();
-    for r in records() {
-        if let Some(name) = r.name() {
-            names
-                .entry(name.to_ascii_lowercase())
-                .or_default()
-                .push((r.index(), r.protocol()));
-        }
-    }
-    names
-}
-
 /// The records of a name that apply to `protocol`.
-fn applying(recs: &[(usize, Option<Protocol>)], protocol: Option<Protocol>) -> Vec<usize> {
+fn applying(recs: &[Record], protocol: Option<Protocol>) -> Vec<usize> {
     recs.iter()
-        .filter(|(_, have)| match (protocol, have) {
-            (Some(want), Some(have)) => want == *have,
+        .filter(|r| match (protocol, r.protocol()) {
+            (Some(want), Some(have)) => want == have,
             _ => true,
         })
-        .map(|&(ix, _)| ix)
+        .map(|r| r.index())
         .collect()
 }
 
@@ -402,9 +390,9 @@ fn round_trip() {
     };
 
     // Names: each distinct name, alone and with each protocol.
-    let names = names_by_scan();
+    let names = name_index();
     assert!(names.len() > 7000, "{}", names.len());
-    for (name, recs) in &names {
+    for (name, recs) in names {
         let q = parse(name);
         assert!(q.name().unwrap().eq_ignore_ascii_case(name));
         assert_eq!(indices(q.records()), applying(recs, None), "{name}");

@@ -4,115 +4,17 @@
 use std::collections::BTreeMap;
 
 use iana_ports::{
-    by_name, by_port, records, service_name, write_services, Names, Protocol, Ranges,
-    ServicesOptions, Status,
+    by_name, by_port, service_name, write_services, Names, Protocol, Ranges, ServicesOptions,
+    Status,
 };
 
-/// One parsed line.
-#[derive(Debug)]
-struct Line {
-    port: u16,
-    protocol: Protocol,
-    /// Primary name first, then the aliases.
-    names: Vec<String>,
-    comment: Option<String>,
-}
+mod common;
+use common::services::{expected, is_word, parse, rfc6335, table};
 
 fn render(options: ServicesOptions) -> String {
     let mut out = String::new();
     write_services(&mut out, options).unwrap();
     out
-}
-
-/// services(5): `name port/protocol aliases... # comment`; `#` lines are
-/// comments. Panics on anything else.
-fn parse(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
-    for (n, raw) in text.lines().enumerate() {
-        assert!(!raw.trim().is_empty(), "line {}: empty", n + 1);
-        if raw.starts_with('#') {
-            continue;
-        }
-        let (fields, comment) = match raw.split_once('#') {
-            Some((f, c)) => (f, Some(c.trim().to_string())),
-            None => (raw, None),
-        };
-        let mut words = fields.split_whitespace();
-        let name = words.next().expect("a name");
-        let (port, protocol) = words
-            .next()
-            .and_then(|pp| pp.split_once('/'))
-            .unwrap_or_else(|| panic!("line {}: no port/protocol: {raw:?}", n + 1));
-        let mut names = vec![name.to_string()];
-        names.extend(words.map(str::to_string));
-        lines.push(Line {
-            port: port.parse().unwrap(),
-            protocol: protocol.parse().unwrap(),
-            names,
-            comment,
-        });
-    }
-    lines
-}
-
-/// What each (port, protocol) should list, by one scan of every record in
-/// registry order: assigned and named, with a range holding the port
-/// (starting at it, for `first_port`), protocol equal or absent; each name
-/// once (names compare case-insensitively). Only `protocols` and the names
-/// that `keep` accepts.
-fn expected(
-    first_port: bool,
-    protocols: &[Protocol],
-    keep: impl Fn(&str) -> bool,
-) -> BTreeMap<(u16, Protocol), Vec<String>> {
-    let mut table: BTreeMap<(u16, Protocol), Vec<String>> = BTreeMap::new();
-    for r in records() {
-        let (Some(name), Some(ports)) = (r.name(), r.ports()) else {
-            continue;
-        };
-        if r.status() != Status::Assigned || !keep(name) {
-            continue;
-        }
-        let end = if first_port {
-            ports.start()
-        } else {
-            ports.end()
-        };
-        for port in ports.start()..=end {
-            for &p in protocols {
-                if r.protocol().is_some_and(|q| q != p) {
-                    continue;
-                }
-                let names = table.entry((port, p)).or_default();
-                if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-                    names.push(name.to_string());
-                }
-            }
-        }
-    }
-    table
-}
-
-/// A services(5) word: printable ASCII, no `#`.
-fn is_word(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| (b'!'..=b'~').contains(&b) && b != b'#')
-}
-
-/// The parsed lines as a table, checking no (port, protocol) comes twice
-/// and the lines are sorted.
-fn table(lines: &[Line]) -> BTreeMap<(u16, Protocol), Vec<String>> {
-    let order: Vec<_> = lines.iter().map(|l| (l.port, l.protocol)).collect();
-    assert!(
-        order.windows(2).all(|w| w[0] < w[1]),
-        "not sorted, or a pair twice"
-    );
-    lines
-        .iter()
-        .map(|l| ((l.port, l.protocol), l.names.clone()))
-        .collect()
 }
 
 #[cfg(feature = "metadata")]
@@ -232,21 +134,10 @@ fn first_port_only() {
 
 #[test]
 fn rfc6335_names_only() {
-    // RFC 6335, 5.1, written out independently of the crate.
-    fn rfc(n: &str) -> bool {
-        let b = n.as_bytes();
-        !b.is_empty()
-            && b.len() <= 15
-            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
-            && b.iter().any(|c| c.is_ascii_alphabetic())
-            && !n.starts_with('-')
-            && !n.ends_with('-')
-            && !n.contains("--")
-    }
     let options = ServicesOptions::new().names(Names::Rfc6335);
     let lines = parse(&render(options));
     let strict = table(&lines);
-    assert_eq!(strict, expected(false, &Protocol::ALL, rfc));
+    assert_eq!(strict, expected(false, &Protocol::ALL, rfc6335));
     let count = |t: &BTreeMap<_, Vec<String>>| t.values().map(Vec::len).sum::<usize>();
     let all = expected(false, &Protocol::ALL, is_word);
     assert!(count(&strict) < count(&all));

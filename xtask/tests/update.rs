@@ -15,7 +15,48 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use std::process::ExitCode;
+
+use common::harness::{needs, run, test};
 use common::{repo_root, shared, stderr, stdout, xtask};
+
+const OLD: &str = "service-names-port-numbers.2025-08-15.xml";
+
+/// A `harness = false` target: the tests that need IANA's files in
+/// `../shared` are ignored when they are absent (see tests/common/shared.rs).
+fn main() -> ExitCode {
+    let new = "service-names-port-numbers.xml";
+    run(vec![
+        needs(
+            "update_from_a_file",
+            vec![shared(OLD), shared(new)],
+            update_from_a_file,
+        ),
+        needs(
+            "an_older_file_is_refused_unless_forced",
+            vec![shared(OLD)],
+            an_older_file_is_refused_unless_forced,
+        ),
+        test("unparsable_files_are_refused", unparsable_files_are_refused),
+        test(
+            "docs_without_the_stamp_stop_the_update_before_anything_changes",
+            docs_without_the_stamp_stop_the_update_before_anything_changes,
+        ),
+        test(
+            "the_shipped_docs_state_the_shipped_registry",
+            the_shipped_docs_state_the_shipped_registry,
+        ),
+        test(
+            "http_failures_leave_the_registry_untouched",
+            http_failures_leave_the_registry_untouched,
+        ),
+        needs(
+            "http_update_of_an_older_registry",
+            vec![shared(OLD)],
+            http_update_of_an_older_registry,
+        ),
+    ])
+}
 
 /// The docs that state the shipped registry (xtask/README.md, "stamp").
 const STAMPED: [&str; 5] = [
@@ -140,12 +181,9 @@ fn updated(root: &Root, args: &[&str]) -> String {
 
 // ------------------------------------------------------------------ files
 
-#[test]
 fn update_from_a_file() {
-    let Some(old) = shared("service-names-port-numbers.2025-08-15.xml") else {
-        return;
-    };
-    let new = shared("service-names-port-numbers.xml").unwrap();
+    let old = shared(OLD);
+    let new = shared("service-names-port-numbers.xml");
     let root = Root::new(&std::fs::read(&old).unwrap(), STAMP_2025);
     let out = updated(&root, &["--from", new.to_str().unwrap()]);
     assert_eq!(root.registry(), file_2026());
@@ -163,11 +201,8 @@ fn update_from_a_file() {
     assert!(root.snapshot() == before);
 }
 
-#[test]
 fn an_older_file_is_refused_unless_forced() {
-    let Some(old) = shared("service-names-port-numbers.2025-08-15.xml") else {
-        return;
-    };
+    let old = shared(OLD);
     let root = Root::new(&file_2026(), STAMP_2026);
     let old = old.to_str().unwrap();
     refused(
@@ -181,7 +216,6 @@ fn an_older_file_is_refused_unless_forced() {
     root.assert_stamps(STAMP_2025);
 }
 
-#[test]
 fn unparsable_files_are_refused() {
     let root = Root::new(&file_2026(), STAMP_2026);
     let dir = std::env::temp_dir().join(format!("iana-ports-bad-{}", std::process::id()));
@@ -210,7 +244,6 @@ fn unparsable_files_are_refused() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
 fn docs_without_the_stamp_stop_the_update_before_anything_changes() {
     let root = Root::new(&file_2026(), STAMP_2026);
     std::fs::write(root.dir.join("NOTICE"), "no stamp here\n").unwrap();
@@ -229,7 +262,6 @@ fn docs_without_the_stamp_stop_the_update_before_anything_changes() {
     assert!(root.snapshot() == before);
 }
 
-#[test]
 fn the_shipped_docs_state_the_shipped_registry() {
     // The repository's own docs hold the stamp of its registry.xml: the
     // form `update` rewrites (checked here against SOURCE.md's values).
@@ -317,7 +349,6 @@ fn respond(mut s: TcpStream, file: &[u8]) -> std::io::Result<()> {
     s.flush()
 }
 
-#[test]
 fn http_failures_leave_the_registry_untouched() {
     let (base, hits) = serve(file_2026());
     let root = Root::new(&file_2026(), STAMP_2026);
@@ -345,11 +376,8 @@ fn http_failures_leave_the_registry_untouched() {
     assert_eq!(hits.load(Ordering::SeqCst), 4, "one request per case");
 }
 
-#[test]
 fn http_update_of_an_older_registry() {
-    let Some(old) = shared("service-names-port-numbers.2025-08-15.xml") else {
-        return;
-    };
+    let old = shared(OLD);
     let (base, hits) = serve(file_2026());
     let root = Root::new(&std::fs::read(old).unwrap(), STAMP_2025);
     let out = updated(&root, &["--from", &format!("{base}/ok")]);

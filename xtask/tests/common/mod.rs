@@ -1,10 +1,16 @@
-//! Shared by the xtask tests: IANA's real files in `../shared/iana/`, and an
+//! Shared by the xtask tests: IANA's real files in `../shared/iana/` (run by
+//! tests/common/shared.rs's libtest-mimic trials), and an
 //! independent reading of registry files with roxmltree.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::{Command, Output};
+
+/// The trials of the tests that need `../shared`, shared with the
+/// library's tests.
+#[path = "../../../tests/common/shared.rs"]
+pub mod harness;
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -13,25 +19,10 @@ pub fn repo_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// `../shared/iana/NAME` beside the repository, or `None` with a note when
-/// it is absent; absent with `IANA_PORTS_REQUIRE_SHARED=1` (as CI sets it)
-/// is a failure.
-pub fn shared(name: &str) -> Option<PathBuf> {
-    let path = repo_root().join("../shared/iana").join(name);
-    if path.exists() {
-        return Some(path);
-    }
-    if std::env::var("IANA_PORTS_REQUIRE_SHARED").as_deref() == Ok("1") {
-        panic!(
-            "{} is missing and IANA_PORTS_REQUIRE_SHARED=1",
-            path.display()
-        );
-    }
-    println!(
-        "note: {} is absent (no ../shared beside the repository); test skipped",
-        path.display()
-    );
-    None
+/// `../shared/iana/NAME` beside the repository (it may be absent: the
+/// tests that need it are trials made with [`harness::needs`]).
+pub fn shared(name: &str) -> PathBuf {
+    repo_root().join("../shared/iana").join(name)
 }
 
 pub fn xtask(args: &[&str]) -> Output {

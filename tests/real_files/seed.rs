@@ -11,16 +11,15 @@
 //!
 //! The rows are only comparable when the crate was built from that same
 //! registry: `IANA_PORTS_REGISTRY=/…/service-names-port-numbers.2025-08-15.xml`.
-//! Otherwise the check prints a note and passes; so does it without
-//! `../shared` (a user's clone). The cells need the `metadata` feature.
-#![cfg(feature = "metadata")]
+//! Otherwise that check is reported as ignored; so are both without
+//! `../shared` (a user's clone), and without the `metadata` feature, which
+//! the cells need.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use iana_ports::{by_name, by_port, Protocol, Record, Reference, REGISTRY_UPDATED};
 
-const SEED: &str = concat!(
+pub const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/seed/registry-excerpt-2025-08-15.txt"
 );
@@ -41,16 +40,8 @@ struct Row {
     wrapped: bool,
 }
 
-/// The excerpt's data rows, or `None` (with a note) when `../shared` is absent.
-fn seed_rows() -> Option<Vec<Row>> {
-    if !Path::new(SEED).exists() {
-        // CI sets IANA_PORTS_REQUIRE_SHARED=1: there, a missing file fails.
-        if std::env::var("IANA_PORTS_REQUIRE_SHARED").as_deref() == Ok("1") {
-            panic!("{SEED} is missing (IANA_PORTS_REQUIRE_SHARED=1)");
-        }
-        println!("note: {SEED} is absent (no ../shared); the seed check is skipped");
-        return None;
-    }
+/// The excerpt's data rows.
+fn seed_rows() -> Vec<Row> {
     let text = std::fs::read_to_string(SEED).expect("read the seed excerpt");
     let lines: Vec<&str> = text.lines().collect();
     let header = lines
@@ -90,7 +81,7 @@ fn seed_rows() -> Option<Vec<Row>> {
     if let Some(last) = rows.last_mut() {
         last.truncated = !text.ends_with('\n') && last.text.matches('|').count() < COLUMNS;
     }
-    Some(rows)
+    rows
 }
 
 fn collapse(s: &str) -> String {
@@ -214,10 +205,9 @@ fn candidates(k: &Key) -> Vec<Record> {
     }
 }
 
-#[test]
-fn seed_excerpt_is_readable() {
-    // Runs whatever the build: the reader of the excerpt itself.
-    let Some(rows) = seed_rows() else { return };
+/// The reader of the excerpt itself; runs whatever the build.
+pub fn seed_excerpt_is_readable() {
+    let rows = seed_rows();
     assert!(rows.len() > 90, "{} rows", rows.len());
     let mut named = 0;
     for row in &rows {
@@ -243,22 +233,26 @@ fn seed_excerpt_is_readable() {
     );
 }
 
-#[test]
-fn seed_rows_match_the_2025_08_15_build() {
-    let Some(rows) = seed_rows() else { return };
+/// `Ok` when the crate was built from the registry the excerpt shows, else
+/// why the row check cannot run.
+pub fn built_from_the_seed_registry() -> Result<(), String> {
     let built_from = option_env!("IANA_PORTS_REGISTRY").unwrap_or("");
-    if !built_from.ends_with(SEED_FILE_OF) {
-        println!(
-            "note: the seed check needs the crate built with \
-             IANA_PORTS_REGISTRY=/…/{SEED_FILE_OF} (this build: {}); skipped",
-            if built_from.is_empty() {
-                "registry.xml"
-            } else {
-                built_from
-            }
-        );
-        return;
+    if built_from.ends_with(SEED_FILE_OF) {
+        return Ok(());
     }
+    Err(format!(
+        "needs the crate built with IANA_PORTS_REGISTRY=/…/{SEED_FILE_OF}; this build: {}",
+        if built_from.is_empty() {
+            "registry.xml"
+        } else {
+            built_from
+        }
+    ))
+}
+
+/// Every row against the crate built from the 2025-08-15 registry.
+pub fn seed_rows_match_the_2025_08_15_build() {
+    let rows = seed_rows();
     assert_eq!(REGISTRY_UPDATED.to_string(), "2025-08-15");
 
     let mut used = HashSet::new();
