@@ -130,35 +130,44 @@ pub(crate) fn primary_name(port: u16, code: u8) -> Option<StrIx> {
 }
 
 /// A key of `NAME_MAP`, pointer-free (the map's entries hold no `&str`,
-/// so no load-time relocations): the number `g` of a service name in the
-/// low `NAME_G_BITS` bits, then the start of its run of `V` in
-/// `NAME_START_BITS` bits, then the run's length. It hashes as the build's
-/// key did, by the name's fingerprint, and compares equal to a
-/// [`NameQuery`] whose name it spells.
+/// so no load-time relocations): bit 0 set when one of the name's records
+/// is in `PREFERRED`, then the number `g` of the name in `NAME_G_BITS`
+/// bits, then the start of its run of `V` in `NAME_START_BITS` bits, then
+/// the run's length. It hashes as the build's key did, by the name's
+/// fingerprint, and compares equal to a [`NameQuery`] whose name it spells.
 pub(crate) struct NameId(NameBits);
 
 impl NameId {
     /// The name's number: its spelling is string `g + 1`.
     #[inline]
     pub(crate) fn number(&self) -> usize {
-        (self.0 & ((1 << NAME_G_BITS) - 1)) as usize
+        ((self.0 >> 1) & ((1 << NAME_G_BITS) - 1)) as usize
+    }
+
+    /// Whether one of the name's records is in `PREFERRED`.
+    #[inline]
+    pub(crate) fn has_preferred(&self) -> bool {
+        self.0 & 1 != 0
     }
 
     /// The name's records: a run of `V`.
     #[inline]
     pub(crate) fn run(&self) -> Range<u16> {
-        let rest = self.0 >> NAME_G_BITS;
+        let rest = self.0 >> (1 + NAME_G_BITS);
         let start = (rest & ((1 << NAME_START_BITS) - 1)) as u16;
         start..start + (rest >> NAME_START_BITS) as u16
     }
 }
 
 /// A name looked up in `NAME_MAP`: its fingerprint, which the map hashes,
-/// and its bytes, which a candidate entry must spell (ASCII case aside).
+/// and its bytes, which a candidate entry must spell (ASCII case aside),
+/// with the lowercased words of its last 16 bytes that the fingerprint
+/// computed (`same_name_tail` compares them).
 #[derive(PartialEq, Eq)]
 pub(crate) struct NameQuery<'a> {
     fp: u32,
     name: &'a [u8],
+    tail: (u64, u64),
 }
 
 impl phf::PhfHash for NameQuery<'_> {
@@ -176,7 +185,7 @@ impl phf::PhfEq<NameQuery<'_>> for NameId {
         // no char-boundary checks on the way.
         let g = self.number();
         let spelling = &STR.as_bytes()[STR_END[g + 1] as usize..STR_END[g + 2] as usize];
-        crate::fingerprint::same_name(spelling, q.name)
+        crate::fingerprint::same_name_tail(spelling, q.name, q.tail)
     }
 }
 
@@ -185,12 +194,15 @@ impl phf::PhfEq<NameQuery<'_>> for NameId {
 /// holds the run: nothing else is read.
 #[inline]
 pub(crate) fn name_run(name: &str) -> Range<u16> {
+    name_id(name).map_or(0..0, NameId::run)
+}
+
+/// The `NAME_MAP` key of `name`, compared ASCII-case-insensitively.
+#[inline]
+pub(crate) fn name_id(name: &str) -> Option<&'static NameId> {
     let name = name.as_bytes();
-    let fp = crate::fingerprint::fingerprint(FP_SEED, name);
-    match NAME_MAP.get_key(&NameQuery { fp, name }) {
-        Some(id) => id.run(),
-        None => 0..0,
-    }
+    let (fp, tail) = crate::fingerprint::fingerprint_tail(FP_SEED, name);
+    NAME_MAP.get_key(&NameQuery { fp, name, tail })
 }
 
 /// Every service name: its number (its spelling is string `g + 1`) and its

@@ -21,8 +21,12 @@ fn is_preferred(i: usize) -> bool {
 pub(crate) fn port(name: &str, protocol: Protocol) -> Option<u16> {
     use crate::encoding::{HAS_PORT, PROTO_ANY, PROTO_MASK};
     let code = protocol.code();
+    let id = generated::name_id(name)?;
+    // Only the few names with a record in `PREFERRED` read past the first
+    // record that applies.
+    let preferred = id.has_preferred();
     let mut first = None;
-    for k in generated::name_run(name) {
+    for k in id.run() {
         let i = generated::record_at(k);
         let kind = generated::REC_KIND[i];
         let proto = kind & PROTO_MASK;
@@ -30,15 +34,10 @@ pub(crate) fn port(name: &str, protocol: Protocol) -> Option<u16> {
             continue;
         }
         let lo = generated::REC_LO[i];
-        if first.is_none() {
-            first = Some(lo);
-            if generated::PREFERRED.is_empty() {
-                break;
-            }
-        }
-        if is_preferred(i) {
+        if !preferred || is_preferred(i) {
             return Some(lo);
         }
+        first = first.or(Some(lo));
     }
     first
 }

@@ -15,7 +15,8 @@
 //!   consecutive records (nearly all of them) costs no list at all.
 //! - `NAME_MAP`: a `phf::Map<NameId, ()>` keyed by the 32-bit fingerprints
 //!   of the names (`src/fingerprint.rs`, from `FP_SEED`, chosen so that no
-//!   two names share one); each entry is `NameId(bits)`: the name's number
+//!   two names share one); each entry is `NameId(bits)`: a bit set when one
+//!   of the name's records is in `PREFERRED`, the name's number
 //!   `g` (`NAME_G_BITS`), the start of its run of `V` (`NAME_START_BITS`)
 //!   and the run's length, packed in a `NameBits`, so that a lookup reads
 //!   no other table once the spelling (string `g + 1`) confirms the hit.
@@ -97,13 +98,13 @@ fn core_tables(e: &mut Emitter, reg: &Registry) -> Result<(), TableError> {
         records: reg.records.len(),
         extra: Vec::new(),
     };
-    names::names(e, reg, &mut names_pool, &mut runs)?;
+    // The ports users expect where a name has several (build/preferred.rs).
+    let preferred = crate::model::preferred::records(reg, crate::model::preferred::PREFERRED)?;
+    names::names(e, reg, &mut names_pool, &mut runs, &preferred)?;
     let rec_names = records::records(e, reg, &mut names_pool)?;
     ports::ports(e, reg, &mut runs, &rec_names)?;
     runs.emit(e);
     names_pool.emit(e, "", "", "service names")?;
-    // The ports users expect where a name has several (build/preferred.rs).
-    let preferred = crate::model::preferred::records(reg, crate::model::preferred::PREFERRED)?;
     e.array(
         "Records whose port `port()` gives for their name and protocol (`build/preferred.rs`).",
         "PREFERRED",

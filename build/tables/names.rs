@@ -11,8 +11,9 @@ use crate::model::{QuickMap, Registry};
 
 /// A key of the name map as the build knows it: it hashes as the runtime's
 /// query does (its fingerprint, as `u32`; `src/generated.rs`) and is
-/// written as the runtime's pointer-free key, `NameId(bits)`: the name's
-/// number `g`, then the start and the length of its run of `V`, packed
+/// written as the runtime's pointer-free key, `NameId(bits)`: a bit set
+/// when one of the name's records is in `PREFERRED`, the name's number
+/// `g`, then the start and the length of its run of `V`, packed
 /// (`NAME_G_BITS`, `NAME_START_BITS`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct NameKey {
@@ -55,6 +56,7 @@ pub(crate) fn names<'a>(
     reg: &'a Registry,
     pool: &mut Strings<'a>,
     runs: &mut Runs,
+    preferred: &[u16],
 ) -> Result<(), TableError> {
     // Group records by lowercased name, groups in order of first appearance,
     // each with its first spelling.
@@ -107,6 +109,7 @@ pub(crate) fn names<'a>(
     // Each name's run of `V` (spelling g is string g + 1 of the pool: the
     // first strings).
     let mut runs_of = Vec::with_capacity(groups.len());
+    let mut has_preferred = Vec::with_capacity(groups.len());
     for (g, (spelling, recs)) in groups.iter().enumerate() {
         let id = pool.id(spelling);
         debug_assert_eq!(id as usize, g + 1);
@@ -114,21 +117,24 @@ pub(crate) fn names<'a>(
             .run(recs)
             .map_err(|e| format!("service name {spelling:?}: {e}"))?;
         runs_of.push((start, len));
+        has_preferred.push(recs.iter().any(|&i| preferred.contains(&(i as u16))));
     }
-    // The key packs g, the run's start and its length, each in the bits
-    // its largest value needs: one load answers `by_name`.
+    // The key packs the flag, g, the run's start and its length, each in
+    // the bits its largest value needs: one load answers `by_name`, and
+    // `port` reads past a name's first record only when the flag is set.
     let bits = |max: u64| u64::BITS - max.leading_zeros();
     let g_bits = bits(groups.len().saturating_sub(1) as u64);
     let start_bits = bits(runs_of.iter().map(|r| u64::from(r.0)).max().unwrap_or(0));
     let len_bits = bits(runs_of.iter().map(|r| u64::from(r.1)).max().unwrap_or(0));
-    let (key_ty, key_bytes) = if g_bits + start_bits + len_bits <= 32 {
+    let (key_ty, key_bytes) = if 1 + g_bits + start_bits + len_bits <= 32 {
         ("u32", 4)
     } else {
-        // At most 16 + 16 + 16 bits: runs and names are counted in u16.
+        // At most 1 + 16 + 16 + 8 bits: names and runs are counted in u16,
+        // a name has at most 255 records.
         ("u64", 8)
     };
     e.constant(
-        "The bits of a name's number in a `NAME_MAP` key (the low ones).",
+        "The bits of a name's number in a `NAME_MAP` key (above bit 0, the `PREFERRED` flag).",
         "NAME_G_BITS",
         "u32",
         g_bits,
@@ -140,7 +146,7 @@ pub(crate) fn names<'a>(
         start_bits,
     );
     e.alias(
-        "A `NAME_MAP` key, packed: name number, run start, run length.",
+        "A `NAME_MAP` key, packed: `PREFERRED` flag, name number, run start, run length.",
         "NameBits",
         key_ty,
     )?;
@@ -148,7 +154,10 @@ pub(crate) fn names<'a>(
     // generator runs once, in phf_codegen.
     let mut map = phf_codegen::Map::<NameKey>::new();
     for (g, (&fp, &(start, len))) in keys.iter().zip(&runs_of).enumerate() {
-        let id = g as u64 | u64::from(start) << g_bits | u64::from(len) << (g_bits + start_bits);
+        let id = u64::from(has_preferred[g])
+            | (g as u64) << 1
+            | u64::from(start) << (1 + g_bits)
+            | u64::from(len) << (1 + g_bits + start_bits);
         map.entry(NameKey { fp, id }, "()");
     }
     let map = map.build().to_string();

@@ -169,13 +169,14 @@ impl Tables {
         // confirms the hit.
         let key = self.entries[at];
         let (g_bits, start_bits) = (self.konst("NAME_G_BITS"), self.konst("NAME_START_BITS"));
-        let g = (key & ((1 << g_bits) - 1)) as usize;
+        // Bit 0 is the `PREFERRED` flag.
+        let g = ((key >> 1) & ((1 << g_bits) - 1)) as usize;
         let (blob, ends) = (self.strings["STR"].as_bytes(), self.array("STR_END"));
         let spelling = &blob[ends[g + 1] as usize..ends[g + 2] as usize];
         if !same_name(spelling, bytes) {
             return Vec::new();
         }
-        let rest = key >> g_bits;
+        let rest = key >> (1 + g_bits);
         let start = (rest & ((1 << start_bits) - 1)) as usize;
         self.run(start, (rest >> start_bits) as usize)
     }
