@@ -78,6 +78,14 @@ fn mix(h: u64, w: u64) -> u64 {
 /// The fingerprint of `name` (any case) under `seed`.
 #[inline]
 pub fn fingerprint(seed: u32, name: &[u8]) -> u32 {
+    fingerprint_tail(seed, name).0
+}
+
+/// The fingerprint of `name` under `seed`, and the two lowercased words of
+/// its last 16 bytes or fewer, which [`same_name_tail`] compares a
+/// candidate's with: the lookup lowercases the query once.
+#[inline]
+pub fn fingerprint_tail(seed: u32, name: &[u8]) -> (u32, (u64, u64)) {
     let mut h = u64::from(seed) ^ (name.len() as u64).wrapping_mul(MUL);
     let (head, last) = split(name);
     for w in head {
@@ -85,7 +93,18 @@ pub fn fingerprint(seed: u32, name: &[u8]) -> u32 {
     }
     let (a, b) = tail(last);
     h = mix(mix(h, a), b);
-    (h ^ (h >> 32)) as u32
+    ((h ^ (h >> 32)) as u32, (a, b))
+}
+
+/// [`same_name`] of `spelling` and `name`, given `name_tail`, the words
+/// [`fingerprint_tail`] gave for `name`.
+#[inline]
+pub fn same_name_tail(spelling: &[u8], name: &[u8], name_tail: (u64, u64)) -> bool {
+    if spelling.len() != name.len() {
+        return false;
+    }
+    let ((hs, ls), (hn, _)) = (split(spelling), split(name));
+    hs.zip(hn).all(|(x, y)| lower8(le64(x)) == lower8(le64(y))) && tail(ls) == name_tail
 }
 
 /// Whether `a` and `b` are equal, ASCII case-insensitively
@@ -141,6 +160,12 @@ mod tests {
                         same_name(a, &b),
                         a.eq_ignore_ascii_case(&b),
                         "{a:?} vs {b:?}"
+                    );
+                    let b_tail = fingerprint_tail(7, &b).1;
+                    assert_eq!(
+                        same_name_tail(a, &b, b_tail),
+                        a.eq_ignore_ascii_case(&b),
+                        "{a:?} vs {b:?} by tail"
                     );
                     b[at] ^= 0x20;
                     assert_eq!(

@@ -69,12 +69,11 @@ pub(crate) const fn range_hi(i: usize) -> u16 {
     }
 }
 
-/// The records whose ports include `port`, in registry order: a run of
-/// `V`, and how many of them apply to protocol `code` (all of them for 0).
+/// The port segment of `port` (see `build/tables/mod.rs`).
 #[inline]
-pub(crate) fn port_run(port: u16, code: u8) -> (Range<u16>, u16) {
+fn segment(port: u16) -> usize {
     let p = usize::from(port);
-    let seg = match PORT_BITS.get(p >> 6) {
+    match PORT_BITS.get(p >> 6) {
         // Bit 0 of word 0 is set (a segment starts at port 0), so the count
         // is at least one.
         Some(&bits) => {
@@ -82,26 +81,93 @@ pub(crate) fn port_run(port: u16, code: u8) -> (Range<u16>, u16) {
             usize::from(PORT_RANK[p >> 6]) + upto.count_ones() as usize - 1
         }
         None => LAST_SEG,
-    };
-    let (start, info) = (SEG_START[seg], SEG_INFO[seg]);
-    // `SegInfo` is u16 or u32, as the build needs.
-    #[allow(clippy::unnecessary_cast)]
-    let field = |k: u32| (info >> (SEG_FIELD * k)) as u16 & ((1 << SEG_FIELD) - 1);
-    (start..start + field(0), field(u32::from(code)))
+    }
 }
 
-/// A key of `NAME_MAP`: the number `g` of a service name, pointer-free
-/// (the map's entries hold no `&str`, so no load-time relocations). It
-/// hashes as the build's key did, by the name's fingerprint, and compares
-/// equal to a [`NameQuery`] whose name it spells.
-pub(crate) struct NameId(u16);
+/// Field `k` of a `SEG_INFO` entry: 0 the records, 1-4 those that apply
+/// to protocol code `k`.
+#[inline]
+fn seg_field(info: SegInfo, k: u32) -> u16 {
+    // `SegInfo` is u16, u32 or u64, as the build needs.
+    #[allow(clippy::unnecessary_cast)]
+    let field = (info >> (SEG_FIELD * k)) as u16 & ((1 << SEG_FIELD) - 1);
+    field
+}
+
+/// The records whose ports include `port`, in registry order: a run of
+/// `V`, and how many of them apply to protocol `code` (all of them for 0).
+#[inline]
+pub(crate) fn port_run(port: u16, code: u8) -> (Range<u16>, u16) {
+    let seg = segment(port);
+    let (start, info) = (SEG_START[seg], SEG_INFO[seg]);
+    (
+        start..start + seg_field(info, 0),
+        seg_field(info, u32::from(code)),
+    )
+}
+
+/// The primary name of `port` on protocol `code` (1 to 4) when one
+/// `SEG_INFO` entry tells it: `Some(string)`, 0 for none; `None` when the
+/// records must be read (the protocol's primary name is not the segment's
+/// common one).
+#[inline]
+pub(crate) fn primary_name(port: u16, code: u8) -> Option<StrIx> {
+    let info = SEG_INFO[segment(port)];
+    let k = u32::from(code);
+    if k == 0 || k > 4 {
+        return None;
+    }
+    if (info >> (SEG_MASK_SHIFT + k - 1)) & 1 != 0 {
+        // The build checked the name fits `StrIx` (`REC_NAME`'s type).
+        #[allow(clippy::unnecessary_cast)]
+        let name = (info >> SEG_NAME_SHIFT) as StrIx;
+        Some(name)
+    } else if seg_field(info, k) == 0 {
+        Some(0)
+    } else {
+        None
+    }
+}
+
+/// A key of `NAME_MAP`, pointer-free (the map's entries hold no `&str`,
+/// so no load-time relocations): bit 0 set when one of the name's records
+/// is in `PREFERRED`, then the number `g` of the name in `NAME_G_BITS`
+/// bits, then the start of its run of `V` in `NAME_START_BITS` bits, then
+/// the run's length. It hashes as the build's key did, by the name's
+/// fingerprint, and compares equal to a [`NameQuery`] whose name it spells.
+pub(crate) struct NameId(NameBits);
+
+impl NameId {
+    /// The name's number: its spelling is string `g + 1`.
+    #[inline]
+    pub(crate) fn number(&self) -> usize {
+        ((self.0 >> 1) & ((1 << NAME_G_BITS) - 1)) as usize
+    }
+
+    /// Whether one of the name's records is in `PREFERRED`.
+    #[inline]
+    pub(crate) fn has_preferred(&self) -> bool {
+        self.0 & 1 != 0
+    }
+
+    /// The name's records: a run of `V`.
+    #[inline]
+    pub(crate) fn run(&self) -> Range<u16> {
+        let rest = self.0 >> (1 + NAME_G_BITS);
+        let start = (rest & ((1 << NAME_START_BITS) - 1)) as u16;
+        start..start + (rest >> NAME_START_BITS) as u16
+    }
+}
 
 /// A name looked up in `NAME_MAP`: its fingerprint, which the map hashes,
-/// and its bytes, which a candidate entry must spell (ASCII case aside).
+/// and its bytes, which a candidate entry must spell (ASCII case aside),
+/// with the lowercased words of its last 16 bytes that the fingerprint
+/// computed (`same_name_tail` compares them).
 #[derive(PartialEq, Eq)]
 pub(crate) struct NameQuery<'a> {
     fp: u32,
     name: &'a [u8],
+    tail: (u64, u64),
 }
 
 impl phf::PhfHash for NameQuery<'_> {
@@ -117,24 +183,30 @@ impl phf::PhfEq<NameQuery<'_>> for NameId {
     fn phf_eq(&self, q: &NameQuery<'_>) -> bool {
         // The spelling of name `g` is string `g + 1`. Bytes, not `string`:
         // no char-boundary checks on the way.
-        let g = usize::from(self.0);
+        let g = self.number();
         let spelling = &STR.as_bytes()[STR_END[g + 1] as usize..STR_END[g + 2] as usize];
-        crate::fingerprint::same_name(spelling, q.name)
+        crate::fingerprint::same_name_tail(spelling, q.name, q.tail)
     }
 }
 
 /// The records named `name`, compared ASCII-case-insensitively, in registry
-/// order: a run of `V`, empty when there is no such name.
+/// order: a run of `V`, empty when there is no such name. The map's key
+/// holds the run: nothing else is read.
 #[inline]
 pub(crate) fn name_run(name: &str) -> Range<u16> {
+    name_id(name).map_or(0..0, NameId::run)
+}
+
+/// The `NAME_MAP` key of `name`, compared ASCII-case-insensitively.
+#[inline]
+pub(crate) fn name_id(name: &str) -> Option<&'static NameId> {
     let name = name.as_bytes();
-    let fp = crate::fingerprint::fingerprint(FP_SEED, name);
-    match NAME_MAP.get_key(&NameQuery { fp, name }) {
-        Some(&NameId(g)) => {
-            let g = usize::from(g);
-            let start = NAME_START[g];
-            start..start + u16::from(NAME_LEN[g])
-        }
-        None => 0..0,
-    }
+    let (fp, tail) = crate::fingerprint::fingerprint_tail(FP_SEED, name);
+    NAME_MAP.get_key(&NameQuery { fp, name, tail })
+}
+
+/// Every service name: its number (its spelling is string `g + 1`) and its
+/// run of `V`, in the map's order.
+pub(crate) fn names() -> impl Iterator<Item = (usize, Range<u16>)> {
+    NAME_MAP.keys().map(|id| (id.number(), id.run()))
 }

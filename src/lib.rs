@@ -206,8 +206,13 @@ pub fn by_name(name: &str) -> Records {
 /// assert_eq!(service_name(6010, Protocol::Udp), Some("x11"));
 /// assert_eq!(service_name(4196, Protocol::Tcp), None); // Unassigned
 /// ```
+#[inline]
 pub fn service_name(port: u16, protocol: Protocol) -> Option<&'static str> {
-    by_port(port, protocol).find_map(|r| r.name())
+    // Most (port, protocol) pairs: one table entry gives the name.
+    match generated::primary_name(port, protocol.code()) {
+        Some(name) => generated::opt_string(name),
+        None => by_port(port, protocol).find_map(|r| r.name()),
+    }
 }
 
 /// The port of `name` (any case) on `protocol`: the first in registry

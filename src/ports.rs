@@ -14,25 +14,30 @@ fn is_preferred(i: usize) -> bool {
 }
 
 /// [`port()`](fn@crate::port): the preferred port of `name` on `protocol`,
-/// else the first port of the first record in registry order.
+/// else the first port of the first record in registry order. Reads only
+/// each record's kind byte and first port (`REC_KIND`, `REC_LO`): a range's
+/// last port is not needed.
 #[inline]
 pub(crate) fn port(name: &str, protocol: Protocol) -> Option<u16> {
+    use crate::encoding::{HAS_PORT, PROTO_ANY, PROTO_MASK};
+    let code = protocol.code();
+    let id = generated::name_id(name)?;
+    // Only the few names with a record in `PREFERRED` read past the first
+    // record that applies.
+    let preferred = id.has_preferred();
     let mut first = None;
-    for r in crate::by_name(name) {
-        if !r.applies_to(protocol) {
+    for k in id.run() {
+        let i = generated::record_at(k);
+        let kind = generated::REC_KIND[i];
+        let proto = kind & PROTO_MASK;
+        if kind & HAS_PORT == 0 || (proto != PROTO_ANY && proto != code) {
             continue;
         }
-        if let Some(p) = r.ports() {
-            if is_preferred(r.index()) {
-                return Some(p.start());
-            }
-            if first.is_none() {
-                first = Some(p.start());
-                if generated::PREFERRED.is_empty() {
-                    break;
-                }
-            }
+        let lo = generated::REC_LO[i];
+        if !preferred || is_preferred(i) {
+            return Some(lo);
         }
+        first = first.or(Some(lo));
     }
     first
 }

@@ -188,9 +188,14 @@ impl Records {
     #[inline]
     fn kept(&self, k: u16) -> Option<Record> {
         let i = t::record_at(k);
-        let code = t::REC_KIND[i] & crate::encoding::PROTO_MASK;
         let any = crate::encoding::PROTO_ANY;
-        (self.protocol == any || code == any || code == self.protocol).then(|| Record::at(i))
+        // Without a protocol (`by_name`, `records`) every record is kept:
+        // its kind byte is not read.
+        if self.protocol == any {
+            return Some(Record::at(i));
+        }
+        let code = t::REC_KIND[i] & crate::encoding::PROTO_MASK;
+        (code == any || code == self.protocol).then(|| Record::at(i))
     }
 }
 

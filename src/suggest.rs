@@ -72,12 +72,14 @@ pub fn suggest(name: &str) -> Option<&'static str> {
     let pool = generated::STR.as_bytes();
     // (edits, first record, name number)
     let mut best: Option<(usize, usize, usize)> = None;
-    for g in 0..generated::NAME_START.len() {
+    // In the map's order: the tie-break on the first record makes the
+    // answer independent of it (no two names share a record).
+    for (g, run) in generated::names() {
         // Name g is string g + 1 of the pool.
         let (Some(&from), Some(&to)) =
             (generated::STR_END.get(g + 1), generated::STR_END.get(g + 2))
         else {
-            break;
+            continue;
         };
         let Some(s) = pool.get(from as usize..to as usize) else {
             continue;
@@ -90,7 +92,7 @@ pub fn suggest(name: &str) -> Option<&'static str> {
             None if q.len() >= PREFIX_MIN && is_prefix(q, s) => s.len() - q.len(),
             None => continue,
         };
-        let rec = generated::record_at(generated::NAME_START[g]);
+        let rec = generated::record_at(run.start);
         if best.is_none_or(|(d, r, _)| (edits, rec) < (d, r)) {
             best = Some((edits, rec, g));
         }

@@ -15,16 +15,22 @@
 //!   consecutive records (nearly all of them) costs no list at all.
 //! - `NAME_MAP`: a `phf::Map<NameId, ()>` keyed by the 32-bit fingerprints
 //!   of the names (`src/fingerprint.rs`, from `FP_SEED`, chosen so that no
-//!   two names share one); each entry is `NameId(g)`, the name's number.
-//!   Name `g` has the records `NAME_START[g]`/`NAME_LEN[g]` of `V`; a hit
-//!   is confirmed against the spelling.
+//!   two names share one); each entry is `NameId(bits)`: a bit set when one
+//!   of the name's records is in `PREFERRED`, the name's number
+//!   `g` (`NAME_G_BITS`), the start of its run of `V` (`NAME_START_BITS`)
+//!   and the run's length, packed in a `NameBits`, so that a lookup reads
+//!   no other table once the spelling (string `g + 1`) confirms the hit.
 //! - `PORT_BITS`/`PORT_RANK`/`SEG_*`: the port space cut into segments in
 //!   which the records that apply (any protocol) do not change. A bit per
 //!   port marks where a segment starts; the segment of `port` is
 //!   `PORT_RANK[port / 64]` plus the marks up to `port` in its word, less
 //!   one. Segment `s` has the records from `SEG_START[s]` of `V`; `SEG_INFO[s]`
 //!   holds, in fields of `SEG_FIELD` bits, their number and then for tcp,
-//!   udp, sctp and dccp the number that apply to it.
+//!   udp, sctp and dccp the number that apply to it; then, from bit
+//!   `SEG_MASK_SHIFT`, four bits saying for which protocols the primary
+//!   name (what `service_name` gives) is the segment's common one, and from
+//!   bit `SEG_NAME_SHIFT` that name (a string, 0 for none): `service_name`
+//!   reads one entry and the name.
 //! - `PREFERRED`: the records whose port `port()` gives for their name and
 //!   protocol instead of the first in registry order (`build/preferred.rs`).
 //!
@@ -92,13 +98,13 @@ fn core_tables(e: &mut Emitter, reg: &Registry) -> Result<(), TableError> {
         records: reg.records.len(),
         extra: Vec::new(),
     };
-    names::names(e, reg, &mut names_pool, &mut runs)?;
-    records::records(e, reg, &mut names_pool)?;
-    ports::ports(e, reg, &mut runs)?;
-    runs.emit(e);
-    names_pool.emit(e, "", "", "service names")?;
     // The ports users expect where a name has several (build/preferred.rs).
     let preferred = crate::model::preferred::records(reg, crate::model::preferred::PREFERRED)?;
+    names::names(e, reg, &mut names_pool, &mut runs, &preferred)?;
+    let rec_names = records::records(e, reg, &mut names_pool)?;
+    ports::ports(e, reg, &mut runs, &rec_names)?;
+    runs.emit(e);
+    names_pool.emit(e, "", "", "service names")?;
     e.array(
         "Records whose port `port()` gives for their name and protocol (`build/preferred.rs`).",
         "PREFERRED",

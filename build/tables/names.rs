@@ -1,20 +1,24 @@
 //! The name tables: names grouped ASCII-case-insensitively, the
-//! fingerprint seed, the phf map `NAME_MAP` and `NAME_START`/`NAME_LEN`.
+//! fingerprint seed and the phf map `NAME_MAP`, whose keys carry each
+//! name's number and its run of records (no further table to read).
 
 use std::hash::Hasher;
 
 use super::{Runs, Strings};
-use crate::model::emit::{to_u16, to_u8, Emitter, TableError};
+use crate::model::emit::{Emitter, TableError};
 use crate::model::fingerprint::fingerprint;
 use crate::model::{QuickMap, Registry};
 
 /// A key of the name map as the build knows it: it hashes as the runtime's
 /// query does (its fingerprint, as `u32`; `src/generated.rs`) and is
-/// written as the runtime's pointer-free key, `NameId(g)`.
+/// written as the runtime's pointer-free key, `NameId(bits)`: a bit set
+/// when one of the name's records is in `PREFERRED`, the name's number
+/// `g`, then the start and the length of its run of `V`, packed
+/// (`NAME_G_BITS`, `NAME_START_BITS`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct NameKey {
     fp: u32,
-    id: u16,
+    id: u64,
 }
 
 impl phf_shared::PhfHash for NameKey {
@@ -52,6 +56,7 @@ pub(crate) fn names<'a>(
     reg: &'a Registry,
     pool: &mut Strings<'a>,
     runs: &mut Runs,
+    preferred: &[u16],
 ) -> Result<(), TableError> {
     // Group records by lowercased name, groups in order of first appearance,
     // each with its first spelling.
@@ -70,13 +75,14 @@ pub(crate) fn names<'a>(
             };
             last = Some((name, g));
             let recs = &mut groups[g].1;
-            // NAME_LEN is u8: the record one past it is at fault.
+            // A name's run length has at most 8 bits of a NAME_MAP key: the
+            // record one past it is at fault.
             if recs.len() == usize::from(u8::MAX) {
                 return Err(TableError::record(
                     reg,
                     i,
                     format!(
-                        "a 256th record named {name:?}: at most 255 share a name (NAME_LEN is u8)"
+                        "a 256th record named {name:?}: at most 255 share a name (8 bits of a NAME_MAP key)"
                     ),
                 ));
             }
@@ -100,42 +106,67 @@ pub(crate) fn names<'a>(
         "u32",
         seed,
     );
-    // The map's entries are the names' numbers, in first-seen order, keyed
-    // by their fingerprints: phf's generator runs once, in phf_codegen.
-    let mut map = phf_codegen::Map::<NameKey>::new();
-    for (g, &fp) in keys.iter().enumerate() {
-        map.entry(
-            NameKey {
-                fp,
-                id: to_u16(g, "service names")?,
-            },
-            "()",
-        );
-    }
-    let map = map.build().to_string();
-    e.map(
-        "The service names: fingerprint (from `FP_SEED`) to the name's number.",
-        ("NAME_MAP", "phf::Map<NameId, ()>"),
-        &map,
-        ("(NameId, ())", 2),
-        keys.len(),
-    );
-    let (mut starts, mut lens) = (Vec::new(), Vec::new());
+    // Each name's run of `V` (spelling g is string g + 1 of the pool: the
+    // first strings).
+    let mut runs_of = Vec::with_capacity(groups.len());
+    let mut has_preferred = Vec::with_capacity(groups.len());
     for (g, (spelling, recs)) in groups.iter().enumerate() {
-        // Spelling g is string g + 1: the first strings of the pool.
         let id = pool.id(spelling);
         debug_assert_eq!(id as usize, g + 1);
         let (start, len) = runs
             .run(recs)
             .map_err(|e| format!("service name {spelling:?}: {e}"))?;
-        starts.push(start);
-        lens.push(to_u8(len.into(), "records of one name")?);
+        runs_of.push((start, len));
+        has_preferred.push(recs.iter().any(|&i| preferred.contains(&(i as u16))));
     }
-    e.array(
-        "The first record of each name: a position in `V`.",
-        "NAME_START",
-        &starts,
+    // The key packs the flag, g, the run's start and its length, each in
+    // the bits its largest value needs: one load answers `by_name`, and
+    // `port` reads past a name's first record only when the flag is set.
+    let bits = |max: u64| u64::BITS - max.leading_zeros();
+    let g_bits = bits(groups.len().saturating_sub(1) as u64);
+    let start_bits = bits(runs_of.iter().map(|r| u64::from(r.0)).max().unwrap_or(0));
+    let len_bits = bits(runs_of.iter().map(|r| u64::from(r.1)).max().unwrap_or(0));
+    let (key_ty, key_bytes) = if 1 + g_bits + start_bits + len_bits <= 32 {
+        ("u32", 4)
+    } else {
+        // At most 1 + 16 + 16 + 8 bits: names and runs are counted in u16,
+        // a name has at most 255 records.
+        ("u64", 8)
+    };
+    e.constant(
+        "The bits of a name's number in a `NAME_MAP` key (above bit 0, the `PREFERRED` flag).",
+        "NAME_G_BITS",
+        "u32",
+        g_bits,
     );
-    e.array("The number of records of each name.", "NAME_LEN", &lens);
+    e.constant(
+        "The bits of the run's start in a `NAME_MAP` key (next); its length is above.",
+        "NAME_START_BITS",
+        "u32",
+        start_bits,
+    );
+    e.alias(
+        "A `NAME_MAP` key, packed: `PREFERRED` flag, name number, run start, run length.",
+        "NameBits",
+        key_ty,
+    )?;
+    // The map's entries are keyed by the names' fingerprints: phf's
+    // generator runs once, in phf_codegen.
+    let mut map = phf_codegen::Map::<NameKey>::new();
+    for (g, (&fp, &(start, len))) in keys.iter().zip(&runs_of).enumerate() {
+        let id = u64::from(has_preferred[g])
+            | (g as u64) << 1
+            | u64::from(start) << (1 + g_bits)
+            | u64::from(len) << (1 + g_bits + start_bits);
+        map.entry(NameKey { fp, id }, "()");
+    }
+    let map = map.build().to_string();
+    e.map(
+        "The service names: fingerprint (from `FP_SEED`) to the name's number and run of records.",
+        ("NAME_MAP", "phf::Map<NameId, ()>"),
+        &map,
+        ("(NameId, ())", key_bytes),
+        keys.len(),
+    );
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The port tables: the port space cut into segments of unchanging
 //! records, `PORT_BITS`/`PORT_RANK` to find a port's segment and
-//! `SEG_START`/`SEG_INFO` for its records and their counts per protocol.
+//! `SEG_START`/`SEG_INFO` for its records, their counts per protocol and
+//! the primary name they give.
 
 use super::records::proto_code;
 use super::Runs;
@@ -14,18 +15,32 @@ const MAX_PER_PORT: usize = 63;
 /// Most segments: `PORT_RANK` counts them in `u16`.
 const MAX_SEGMENTS: usize = u16::MAX as usize;
 
-pub(crate) fn ports(e: &mut Emitter, reg: &Registry, runs: &mut Runs) -> Result<(), TableError> {
-    let segs = segments(reg, runs)?;
+/// The port tables; `names` holds each record's name (a string of the
+/// pool, 0 for none).
+pub(crate) fn ports(
+    e: &mut Emitter,
+    reg: &Registry,
+    runs: &mut Runs,
+    names: &[u32],
+) -> Result<(), TableError> {
+    let segs = segments(reg, runs, names)?;
     // Per segment, its run's length and, for each protocol, how many of its
     // records apply to that protocol (have it or none), in fields of
     // SEG_FIELD bits: `by_port` knows its count without reading the records.
     let longest = segs.iter().map(|s| s.len).max().unwrap_or(0);
     let field = (u16::BITS - longest.leading_zeros()).max(1);
-    let info_ty = match 5 * field {
+    // Then a mask of the protocols whose primary name is the segment's
+    // common one, and that name: `service_name` needs no record.
+    let mask_shift = 5 * field;
+    let name_shift = mask_shift + 4;
+    let widest_name = names.iter().copied().max().unwrap_or(0);
+    let name_bits = u32::BITS - widest_name.leading_zeros();
+    let info_ty = match name_shift + name_bits {
         0..=16 => "u16",
         17..=32 => "u32",
-        // `segments` stops at MAX_PER_PORT records on a port.
-        _ => return Err(format!("{longest} records on one port: at most 63 fit SEG_INFO").into()),
+        // 6-bit fields (`segments` stops at MAX_PER_PORT records on a
+        // port), 4 mask bits and a string index of at most 32 bits.
+        _ => "u64",
     };
     let (mut starts, mut infos) = (Vec::new(), Vec::new());
     for seg in &segs {
@@ -33,6 +48,19 @@ pub(crate) fn ports(e: &mut Emitter, reg: &Registry, runs: &mut Runs) -> Result<
         for (k, &on) in seg.on.iter().enumerate() {
             info |= u64::from(on) << (field * (k as u32 + 1));
         }
+        // The common name: the one most protocols give, tcp's first on a
+        // tie; 0 (none) only if no protocol gives a name.
+        let p = seg.primary;
+        let common = (0..4)
+            .filter(|&k| p[k] != 0)
+            .max_by_key(|&k| (p.iter().filter(|&&x| x == p[k]).count(), 4 - k))
+            .map_or(0, |k| p[k]);
+        for (k, &name) in p.iter().enumerate() {
+            if name == common {
+                info |= 1 << (mask_shift + k as u32);
+            }
+        }
+        info |= u64::from(common) << name_shift;
         starts.push(seg.start);
         infos.push(info);
     }
@@ -73,8 +101,21 @@ pub(crate) fn ports(e: &mut Emitter, reg: &Registry, runs: &mut Runs) -> Result<
         "u32",
         field,
     );
+    e.constant(
+        "The first bit of `SEG_INFO`'s mask: bit `SEG_MASK_SHIFT + k` says the \
+         primary name on protocol code `k + 1` is the segment's common name.",
+        "SEG_MASK_SHIFT",
+        "u32",
+        mask_shift,
+    );
+    e.constant(
+        "The first bit of `SEG_INFO`'s common name: a string of `STR`, 0 for none.",
+        "SEG_NAME_SHIFT",
+        "u32",
+        name_shift,
+    );
     e.alias(
-        "An entry of `SEG_INFO`: five fields of `SEG_FIELD` bits.",
+        "An entry of `SEG_INFO`: five fields of `SEG_FIELD` bits, a mask, a name.",
         "SegInfo",
         info_ty,
     )?;
@@ -85,7 +126,8 @@ pub(crate) fn ports(e: &mut Emitter, reg: &Registry, runs: &mut Runs) -> Result<
     );
     // Five fields of `field` bits fit the type chosen above; checked.
     e.array_as(
-        "Each segment's record count, then the counts that apply to tcp, udp, sctp and dccp.",
+        "Each segment's record count, the counts that apply to tcp, udp, sctp and dccp, \
+         the mask of protocols whose primary name is the common one, and that name.",
         "SEG_INFO",
         "SegInfo",
         &infos,
@@ -102,6 +144,9 @@ struct Segment {
     len: u16,
     /// How many of them apply to tcp, udp, sctp and dccp (have it or none).
     on: [u16; 4],
+    /// The name of the first named record among those, per protocol (a
+    /// string of the pool, 0 for none): what `service_name` gives.
+    primary: [u32; 4],
 }
 
 /// The port space cut where the set of records that apply (on any protocol)
@@ -110,7 +155,7 @@ struct Segment {
 /// limits, which are checked as the sets grow: at most [`MAX_PER_PORT`]
 /// records on a port (the record that passes it is at fault) and
 /// [`MAX_SEGMENTS`] segments.
-fn segments(reg: &Registry, runs: &mut Runs) -> Result<Vec<Segment>, TableError> {
+fn segments(reg: &Registry, runs: &mut Runs, names: &[u32]) -> Result<Vec<Segment>, TableError> {
     // The records that start and stop applying at each port, ascending: a
     // counting sort (sorting is slow in the unoptimized build script).
     let by_port = |edge: &dyn Fn(u32, u32) -> u32| -> (Vec<u32>, Vec<usize>) {
@@ -173,20 +218,25 @@ fn segments(reg: &Registry, runs: &mut Runs) -> Result<Vec<Segment>, TableError>
             .into());
         }
         let (start, len) = runs.run(&active).map_err(|e| format!("port {port}: {e}"))?;
-        let mut on = [0u16; 4];
-        for (k, slot) in on.iter_mut().enumerate() {
+        let (mut on, mut primary) = ([0u16; 4], [0u32; 4]);
+        for k in 0..4 {
             let code = PROTO_TCP + k as u8;
-            let n = active
+            let applies =
+                |i: &&usize| [PROTO_ANY, code].contains(&proto_code(reg.records[**i].protocol));
+            on[k] = to_u16(active.iter().filter(applies).count(), "records on one port")?;
+            primary[k] = active
                 .iter()
-                .filter(|&&i| [PROTO_ANY, code].contains(&proto_code(reg.records[i].protocol)))
-                .count();
-            *slot = to_u16(n, "records on one port")?;
+                .filter(applies)
+                .map(|&i| names[i])
+                .find(|&n| n != 0)
+                .unwrap_or(0);
         }
         segs.push(Segment {
             port: port as u32,
             start,
             len,
             on,
+            primary,
         });
         match &mut last {
             Some(v) => v.clone_from(&active),

@@ -37,11 +37,13 @@ fn kind(r: &Record) -> u8 {
     kind
 }
 
+/// The record columns; returns each record's name (a string of the pool, 0
+/// for none), which the port tables use too.
 pub(crate) fn records<'a>(
     e: &mut Emitter,
     reg: &'a Registry,
     strings: &mut Strings<'a>,
-) -> Result<(), String> {
+) -> Result<Vec<u32>, String> {
     let recs = &reg.records;
     // Twins share a name: the record before's id, without a lookup.
     let mut last: Option<(&str, u32)> = None;
@@ -91,5 +93,5 @@ pub(crate) fn records<'a>(
         "RANGE_HI",
         &range_hi,
     );
-    Ok(())
+    Ok(names)
 }

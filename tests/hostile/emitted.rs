@@ -22,7 +22,7 @@ pub struct Tables {
     strings: HashMap<String, String>,
     key: u64,
     disps: Vec<(u32, u32)>,
-    entries: Vec<u32>,
+    entries: Vec<u64>,
 }
 
 fn type_max(ty: &str) -> Option<u64> {
@@ -72,15 +72,16 @@ impl Tables {
                     } else if l.starts_with('(') {
                         let inner = l.trim_start_matches('(').trim_end_matches("),");
                         let (a, b) = inner.split_once(", ").ok_or(l)?;
-                        // An entry is `(NameId(g), ())`.
+                        // An entry is `(NameId(bits), ())`.
                         let a = a
                             .strip_prefix("NameId(")
                             .map_or(a, |g| g.trim_end_matches(')'));
-                        let a: u32 = a.parse().map_err(|e| format!("{l}: {e}"))?;
+                        let a: u64 = a.parse().map_err(|e| format!("{l}: {e}"))?;
                         match part {
-                            "d" => t
-                                .disps
-                                .push((a, b.parse().map_err(|e| format!("{l}: {e}"))?)),
+                            "d" => t.disps.push((
+                                u32::try_from(a).map_err(|e| format!("{l}: {e}"))?,
+                                b.parse().map_err(|e| format!("{l}: {e}"))?,
+                            )),
                             "e" => t.entries.push(a),
                             _ => return Err(format!("stray line {l:?} in NAME_MAP")),
                         }
@@ -164,15 +165,20 @@ impl Tables {
         let (d1, d2) = self.disps[(hashes.g % self.disps.len() as u32) as usize];
         let at = (phf_shared::displace(hashes.f1, hashes.f2, d1, d2) % self.entries.len() as u32)
             as usize;
-        // The entry is the name's number; the spelling confirms the hit.
-        let g = self.entries[at] as usize;
+        // The entry packs the name's number and its run; the spelling
+        // confirms the hit.
+        let key = self.entries[at];
+        let (g_bits, start_bits) = (self.konst("NAME_G_BITS"), self.konst("NAME_START_BITS"));
+        // Bit 0 is the `PREFERRED` flag.
+        let g = ((key >> 1) & ((1 << g_bits) - 1)) as usize;
         let (blob, ends) = (self.strings["STR"].as_bytes(), self.array("STR_END"));
         let spelling = &blob[ends[g + 1] as usize..ends[g + 2] as usize];
         if !same_name(spelling, bytes) {
             return Vec::new();
         }
-        let start = self.array("NAME_START")[g] as usize;
-        self.run(start, self.array("NAME_LEN")[g] as usize)
+        let rest = key >> (1 + g_bits);
+        let start = (rest & ((1 << start_bits) - 1)) as usize;
+        self.run(start, (rest >> start_bits) as usize)
     }
 
     /// `src/generated.rs`'s `port_run`, as records and the number that apply
