@@ -23,8 +23,8 @@ use std::hint::black_box;
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use iana_ports::{by_name, by_port, port, records, service_name, Protocol, Query, ServiceAddr};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use iana_ports::{Protocol, Query, ServiceAddr, by_name, by_port, port, records, service_name};
 
 /// A small deterministic PRNG (splitmix64).
 struct Rng(u64);

@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use iana_ports::{by_name, by_port, records, Protocol};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use iana_ports::{Protocol, by_name, by_port, records};
 
 /// A small deterministic PRNG (splitmix64) for shuffling and misses.
 struct Rng(u64);

@@ -3,8 +3,8 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use iana_ports::{parse_port, suggest, Protocol, ServiceAddr};
+use criterion::{Criterion, criterion_group, criterion_main};
+use iana_ports::{Protocol, ServiceAddr, parse_port, suggest};
 
 fn words(c: &mut Criterion) {
     let mut g = c.benchmark_group("words");

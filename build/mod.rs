@@ -88,11 +88,7 @@ impl Date {
         }
         let num = |r: std::ops::Range<usize>| -> Option<u16> {
             let all = b[r.clone()].iter().all(u8::is_ascii_digit);
-            if all {
-                s[r].parse().ok()
-            } else {
-                None
-            }
+            if all { s[r].parse().ok() } else { None }
         };
         let year = num(0..4)?;
         let month = num(5..7)? as u8;

@@ -15,7 +15,7 @@ use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use iana_ports::{port, service_name, PortClass, Protocol};
+use iana_ports::{PortClass, Protocol, port, service_name};
 
 /// Looked up while compiling: a typo in the name, or a protocol the service
 /// is not registered for, would not build.

@@ -12,7 +12,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use iana_ports::{write_services, Names, Protocol, Ranges, ServicesOptions};
+use iana_ports::{Names, Protocol, Ranges, ServicesOptions, write_services};
 
 fn main() -> ExitCode {
     let mut options = ServicesOptions::new();

@@ -9,7 +9,7 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6, ToSocketAddrs};
 use std::{option, vec};
 
-use crate::{parse_port, ParseQueryError, Protocol};
+use crate::{ParseQueryError, Protocol, parse_port};
 
 /// A host and a port, parsed from `host:service` where the service is a
 /// port number or a registered service name: `example.com:https`,

@@ -126,15 +126,15 @@ pub use consts::{port_const, service_name_const};
 pub use metadata::{Contacts, Person, Reference, References, Uris};
 pub use name::ServiceName;
 pub use port_arg::parse_port;
-pub use ports::{ports, Ports};
+pub use ports::{Ports, ports};
 pub use protocol::{ParseProtocolError, Protocol};
 pub use query::{ParseQueryError, Query};
 pub use record::{Record, Records};
 #[cfg(feature = "metadata")]
-pub use search::{search, Search};
+pub use search::{Search, search};
 #[cfg(feature = "std")]
 pub use services::write_services_io;
-pub use services::{write_services, Names, Ranges, ServicesOptions};
+pub use services::{Names, Ranges, ServicesOptions, write_services};
 pub use suggest::suggest;
 pub use types::{Date, PortClass, PortRange, Status};
 
@@ -159,7 +159,7 @@ pub const RECORD_COUNT: usize = generated::RECORD_COUNT;
 /// release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::consts::{port_spec, PortSpec};
+    pub use crate::consts::{PortSpec, port_spec};
 }
 
 /// Every record whose port range contains `port` and whose protocol is

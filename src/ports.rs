@@ -4,7 +4,7 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use crate::{generated, PortRange, Protocol, Records};
+use crate::{PortRange, Protocol, Records, generated};
 
 /// Whether record `i` holds the preferred port of its name on its protocol
 /// (`build/preferred.rs`).

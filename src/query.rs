@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::{generated, PortRange, Protocol, Records};
+use crate::{PortRange, Protocol, Records, generated};
 
 /// A port or a service name, optionally followed by `/` and a transport
 /// protocol, as users type it: `443`, `443/tcp`, `https`, `HTTPS/udp`,

@@ -3,7 +3,7 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use crate::{Record, RECORD_COUNT};
+use crate::{RECORD_COUNT, Record};
 
 /// How well a record matches, best first.
 const TIERS: usize = 5;

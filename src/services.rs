@@ -14,7 +14,7 @@
 
 use core::fmt::{self, Write};
 
-use crate::{by_port, Protocol, Record, Status, REGISTRY_UPDATED};
+use crate::{Protocol, REGISTRY_UPDATED, Record, Status, by_port};
 
 /// How a record with a port range (x11 is 6000-6063) is written.
 ///

@@ -8,8 +8,8 @@ use std::net::{
     IpAddr, Ipv6Addr, SocketAddr, SocketAddrV6, TcpListener, TcpStream, ToSocketAddrs, UdpSocket,
 };
 
-use iana_ports::{ParseAddrError, ParseQueryError, Protocol, ServiceAddr};
 use Protocol::{Tcp, Udp};
+use iana_ports::{ParseAddrError, ParseQueryError, Protocol, ServiceAddr};
 
 fn parse(s: &str, p: Protocol) -> (Option<&str>, u16) {
     let a = ServiceAddr::parse(s, p).unwrap_or_else(|e| panic!("{s:?}: {e}"));
@@ -42,7 +42,7 @@ fn forms() {
         (Some("db.internal"), 5432)
     );
     assert_eq!(parse("h:x11", Tcp), (Some("h"), 6000)); // 6000-6063
-                                                        // The port of a name comes from `port()`, whatever it chooses.
+    // The port of a name comes from `port()`, whatever it chooses.
     let alt = iana_ports::port("http-alt", Tcp).unwrap();
     assert_eq!(parse("[::1]:http-alt", Tcp), (Some("::1"), alt));
     // A name with '/' is still a name; the last ':' separates.

@@ -10,7 +10,7 @@ use std::fmt::{self, Write};
 use std::hint::black_box;
 
 use iana_ports::{
-    by_name, by_port, port, records, service_name, Date, Protocol, Record, REGISTRY_UPDATED,
+    Date, Protocol, REGISTRY_UPDATED, Record, by_name, by_port, port, records, service_name,
 };
 #[cfg(feature = "metadata")]
 use iana_ports::{Person, Reference};

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use iana_ports::{
-    port, port_const, records, service_name, service_name_const, Protocol, ServiceName,
+    Protocol, ServiceName, port, port_const, records, service_name, service_name_const,
 };
 
 // Evaluated at compile time: a wrong answer or a failed lookup would not

@@ -19,8 +19,7 @@ use model::tables;
 use model::{Error, Registry};
 
 const FILE: &str = "h.xml";
-const HEAD: &str =
-    "<registry xmlns=\"http://www.iana.org/assignments\" id=\"service-names-port-numbers\">\n  <updated>2026-08-17</updated>\n";
+const HEAD: &str = "<registry xmlns=\"http://www.iana.org/assignments\" id=\"service-names-port-numbers\">\n  <updated>2026-08-17</updated>\n";
 
 /// A registry around `body`, which starts on line 3.
 fn registry(body: &str) -> String {
@@ -42,9 +41,10 @@ fn parse_err(text: &str) -> Error {
 fn located(e: &Error, line: usize, column: usize, msg: &str) {
     assert_eq!((e.line, e.column), (line, column), "{e}");
     assert!(e.message.contains(msg), "{e} lacks {msg:?}");
-    assert!(e
-        .to_string()
-        .starts_with(&format!("{FILE}:{line}:{column}: ")));
+    assert!(
+        e.to_string()
+            .starts_with(&format!("{FILE}:{line}:{column}: "))
+    );
 }
 
 /// The tables of `text`, read back and checked against its records.
@@ -230,9 +230,10 @@ fn references_and_contacts_65535_fit_65536_do_not() {
         ))
     };
     let (_, meta) = tables::generate(&parse(&refs(65_535)), true).unwrap();
-    assert!(meta
-        .unwrap()
-        .contains("pub(crate) static META_REF_BOUND: [u16; 2] = [\n    0, 65535,\n];"));
+    assert!(
+        meta.unwrap()
+            .contains("pub(crate) static META_REF_BOUND: [u16; 2] = [\n    0, 65535,\n];")
+    );
     global(
         &build_err(&refs(65_536)),
         "references of distinct metadata rows: 65536",
@@ -244,9 +245,10 @@ fn references_and_contacts_65535_fit_65536_do_not() {
         ))
     };
     let (_, meta) = tables::generate(&parse(&contacts(65_535)), true).unwrap();
-    assert!(meta
-        .unwrap()
-        .contains("pub(crate) static META_CONTACT_BOUND: [u16; 2] = [\n    0, 65535,\n];"));
+    assert!(
+        meta.unwrap()
+            .contains("pub(crate) static META_CONTACT_BOUND: [u16; 2] = [\n    0, 65535,\n];")
+    );
     global(
         &build_err(&contacts(65_536)),
         "contacts of distinct metadata rows: 65536",

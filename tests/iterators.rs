@@ -13,7 +13,7 @@ use std::iter::FusedIterator;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use iana_ports::{by_name, by_port, ports, records, Protocol, Query, Record, Records};
+use iana_ports::{Protocol, Query, Record, Records, by_name, by_port, ports, records};
 
 /// The traits every iterator of the crate has.
 fn usual<I>(_: &I)

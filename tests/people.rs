@@ -10,7 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use iana_ports::{records, Person};
+use iana_ports::{Person, records};
 
 /// The file the build read: `IANA_PORTS_REGISTRY` as seen when this test was
 /// compiled, else `registry.xml`.
@@ -223,7 +223,7 @@ fn known_people() {
 #[cfg(feature = "serde")]
 #[test]
 fn serde_people_match_the_xml() {
-    use serde_json::{json, Value};
+    use serde_json::{Value, json};
 
     let xml = load();
     let people = xml.people.as_ref();

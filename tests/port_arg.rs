@@ -2,7 +2,7 @@
 //! checked against `registry.xml` with grep, and every registered name in
 //! three casings against `port()`.
 
-use iana_ports::{parse_port, port, records, ParseQueryError, Protocol, Query};
+use iana_ports::{ParseQueryError, Protocol, Query, parse_port, port, records};
 
 use ParseQueryError::*;
 use Protocol::*;
@@ -21,7 +21,7 @@ fn numbers_and_names() {
     assert_eq!(parse_port("9pfs", Tcp), Ok(564)); // a name, not port 9
     assert_eq!(parse_port("sql*net", Tcp), Ok(66));
     assert_eq!(parse_port("EtherNet/IP-1", Tcp), Ok(2222)); // '/' in a name
-                                                            // vrml-multi-use: 4200-4299 with no protocol, so every protocol.
+    // vrml-multi-use: 4200-4299 with no protocol, so every protocol.
     assert_eq!(parse_port("vrml-multi-use", Dccp), Ok(4200));
 }
 

@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use iana_ports::{port, port_const, ports, records, Protocol, Query};
+use iana_ports::{Protocol, Query, port, port_const, ports, records};
 
 const SERVICES: &str = "/etc/services";
 

@@ -102,7 +102,7 @@ fn a_port_the_registry_no_longer_has_fails_the_build() {
 #[test]
 fn the_entries_are_checked_one_by_one() {
     use model::{Protocol, Registry};
-    use preferred::{records, Preferred};
+    use preferred::{Preferred, records};
 
     let reg: Registry = model::parse(
         "t.xml",

@@ -4,7 +4,7 @@
 //! Case counts: 100,000 / 2,000 / 5,000 per block by default; `PROPTEST_CASES`
 //! (proptest's own variable) replaces them all when set.
 
-use iana_ports::{by_name, by_port, records, ParseQueryError, Protocol, Query, Record};
+use iana_ports::{ParseQueryError, Protocol, Query, Record, by_name, by_port, records};
 use proptest::prelude::*;
 
 mod common;

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use iana_ports::{records, ParseQueryError, Protocol, Query, Record, Records};
+use iana_ports::{ParseQueryError, Protocol, Query, Record, Records, records};
 
 mod common;
 use common::names::name_index;

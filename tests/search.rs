@@ -4,7 +4,7 @@
 //! tests/differential.rs checks against the XML).
 #![cfg(feature = "metadata")]
 
-use iana_ports::{records, search, Protocol, Record};
+use iana_ports::{Protocol, Record, records, search};
 
 fn first(q: &str) -> (Option<&'static str>, Option<Protocol>, Option<u16>) {
     let r = search(q).next().unwrap_or_else(|| panic!("{q:?}: nothing"));

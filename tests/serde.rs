@@ -8,8 +8,8 @@ use serde_json::Value;
 /// Whole records: their metadata fields need the `metadata` feature.
 #[cfg(feature = "metadata")]
 mod records {
-    use iana_ports::{records, Date, Person, Protocol, Record, Reference};
-    use serde_json::{json, Value};
+    use iana_ports::{Date, Person, Protocol, Record, Reference, records};
+    use serde_json::{Value, json};
 
     fn date(d: Option<Date>) -> Value {
         match d {

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use iana_ports::{service_name, service_name_const, Protocol, ServiceName};
+use iana_ports::{Protocol, ServiceName, service_name, service_name_const};
 
 /// One name per distinct named port on tcp, by value, with its `&str`.
 fn names() -> Vec<(ServiceName, &'static str)> {

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use iana_ports::{
-    by_name, by_port, service_name, write_services, Names, Protocol, Ranges, ServicesOptions,
-    Status,
+    Names, Protocol, Ranges, ServicesOptions, Status, by_name, by_port, service_name,
+    write_services,
 };
 
 mod common;
@@ -104,19 +104,24 @@ fn known_lines() {
     // Legacy names are kept by default.
     assert!(find("63/tcp").contains(" whois++"));
     // No line for unassigned or reserved ports, nor for port-less names.
-    assert!(!text
-        .lines()
-        .any(|l| l.split_whitespace().nth(1) == Some("0/tcp")));
-    assert!(!text
-        .lines()
-        .any(|l| l.split_whitespace().nth(1) == Some("4196/tcp")));
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.split_whitespace().nth(1) == Some("0/tcp"))
+    );
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.split_whitespace().nth(1) == Some("4196/tcp"))
+    );
     // Header: comment lines with the registry date.
     assert!(text.starts_with('#'));
-    assert!(text
-        .lines()
-        .next()
-        .unwrap()
-        .contains(&iana_ports::REGISTRY_UPDATED.to_string()));
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains(&iana_ports::REGISTRY_UPDATED.to_string())
+    );
 }
 
 #[test]
@@ -155,9 +160,11 @@ fn protocols_and_bare_lines() {
     let text = render(options);
     assert!(!text.contains('#'));
     let lines = parse(&text);
-    assert!(lines
-        .iter()
-        .all(|l| matches!(l.protocol, Protocol::Tcp | Protocol::Udp)));
+    assert!(
+        lines
+            .iter()
+            .all(|l| matches!(l.protocol, Protocol::Tcp | Protocol::Udp))
+    );
     assert_eq!(
         table(&lines),
         expected(false, &[Protocol::Tcp, Protocol::Udp], is_word)

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use iana_ports::{records, suggest, ParseQueryError, Query};
+use iana_ports::{ParseQueryError, Query, records, suggest};
 
 /// Typos users make, and the registered name they meant.
 const TYPOS: &[(&str, &str)] = &[

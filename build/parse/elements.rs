@@ -153,7 +153,7 @@ impl<'a> Parser<'a> {
                         _ => {
                             return Err(
                                 self.err_at(at, "<assignee> holds more than one person xref")
-                            )
+                            );
                         }
                     }
                 }
@@ -175,7 +175,7 @@ impl<'a> Parser<'a> {
                             "unknown element <{name}> in <record>: expected name, protocol, \
                              number, description, xref, assignee, note, unauthorized or sc"
                         ),
-                    ))
+                    ));
                 }
             }
         }
@@ -228,14 +228,12 @@ impl<'a> Parser<'a> {
             "draft" => RefKind::Draft,
             "text" => RefKind::Text,
             "note" => RefKind::Note,
-            other => {
-                return Err(self.err_at(
-                    at,
-                    format!(
+            other => return Err(self.err_at(
+                at,
+                format!(
                     "unknown xref type {other:?}: expected person, rfc, uri, draft, text or note"
                 ),
-                ))
-            }
+            )),
         };
         if kind != RefKind::Text && data.is_empty() {
             return Err(self.err_at(at, "xref without data"));
@@ -298,14 +296,12 @@ impl<'a> Parser<'a> {
                         })?);
                     continue;
                 }
-                other => {
-                    return Err(self.err_at(
-                        at,
-                        format!(
+                other => return Err(self.err_at(
+                    at,
+                    format!(
                         "unknown element <{other}> in <person>: expected name, org, uri or updated"
                     ),
-                    ))
-                }
+                )),
             };
             if slot.is_some() {
                 return Err(self.err_at(at, format!("two <{name}> in one person")));

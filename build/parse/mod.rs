@@ -14,9 +14,9 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashSet;
 
+use quick_xml::Reader;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
 
 use crate::model::{Date, Error, QuickSet, Registry};
 use text::{blank, count_lines, first_illegal, local, short, xml_char};
@@ -247,7 +247,7 @@ impl<'a> Parser<'a> {
                                 "character reference &{}; is U+{:04X}, not an XML character",
                                 r.xml10_content(),
                                 u32::from(c)
-                            )))
+                            )));
                         }
                         Ok(Some(c)) => Cow::Owned(c.to_string()),
                         Ok(None) => {
@@ -400,7 +400,7 @@ impl<'a> Parser<'a> {
                 return Err(self.err(format!(
                     "unknown element <{other}> in <registry>: expected title, category, \
                      updated, xref, expert, note, record, footnote or people"
-                )))
+                )));
             }
         }
         Ok(())
@@ -484,7 +484,7 @@ impl<'a> Parser<'a> {
                     return Err(self.err(format!(
                         "unexpected element <{}> in <{name}>: expected text",
                         local(&c)
-                    )))
+                    )));
                 }
                 Ev::Eof => return Err(self.err(format!("truncated file: <{name}> is not closed"))),
             }
@@ -502,7 +502,7 @@ impl<'a> Parser<'a> {
                     return Err(self.err(format!(
                         "<{}> inside <{name}>: it is read only as a child of <registry>",
                         local(&c)
-                    )))
+                    )));
                 }
                 Ev::Start(_) => depth += 1,
                 Ev::End => depth -= 1,

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::elements::Xref;
 use super::text::{illegal_at, local};
-use super::{Ev, Parser, MAX_NESTING};
+use super::{Ev, MAX_NESTING, Parser};
 use crate::model::{Error, RefKind};
 
 impl Parser<'_> {

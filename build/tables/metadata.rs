@@ -2,8 +2,8 @@
 //! metadata (`META_*`, shared by records that agree on all of it), their
 //! references (`REF_*`), people (`PERSON_*`), service codes and footnotes.
 
-use super::{date, Strings};
-use crate::model::emit::{to_u16, Emitter, TableError};
+use super::{Strings, date};
+use crate::model::emit::{Emitter, TableError, to_u16};
 use crate::model::encoding::{REF_DRAFT, REF_NOTE, REF_RFC, REF_TEXT, REF_URI};
 use crate::model::{Person, QuickMap, QuickSet, Record, RefKind, Registry};
 

@@ -41,7 +41,7 @@
 //! Everything is emitted in input order or sorted order: two runs give the
 //! same bytes.
 
-use crate::model::emit::{to_u16, Emitter, TableError};
+use crate::model::emit::{Emitter, TableError, to_u16};
 use crate::model::encoding::pack_date;
 use crate::model::{Date, QuickMap, Registry};
 

@@ -3,11 +3,11 @@
 //! `SEG_START`/`SEG_INFO` for its records, their counts per protocol and
 //! the primary name they give.
 
-use super::records::proto_code;
 use super::Runs;
-use crate::model::emit::{to_u16, Emitter, TableError};
-use crate::model::encoding::{PROTO_ANY, PROTO_TCP};
+use super::records::proto_code;
 use crate::model::Registry;
+use crate::model::emit::{Emitter, TableError, to_u16};
+use crate::model::encoding::{PROTO_ANY, PROTO_TCP};
 
 /// Most records that may apply to one port: `SEG_INFO` holds five counts
 /// of `SEG_FIELD` bits in at most 32 bits, so 6 bits, 63 records.

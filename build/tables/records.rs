@@ -2,7 +2,7 @@
 //! `src/encoding.rs`) and the last ports of ranges, `RANGE_REC`/`RANGE_HI`.
 
 use super::Strings;
-use crate::model::emit::{to_u16, Emitter};
+use crate::model::emit::{Emitter, to_u16};
 use crate::model::encoding::{
     HAS_PORT, PROTO_ANY, PROTO_DCCP, PROTO_SCTP, PROTO_TCP, PROTO_UDP, RANGE, STATUS_ASSIGNED,
     STATUS_RESERVED, STATUS_SHIFT, STATUS_UNASSIGNED,

@@ -2,11 +2,11 @@
 
 use std::io::{self, Write};
 
-use iana_ports::{records, ParseQueryError, PortClass, Protocol, Query, Record};
+use iana_ports::{ParseQueryError, PortClass, Protocol, Query, Record, records};
 
+use crate::Outcome;
 use crate::cli::{Format, LookupArgs, SearchArgs};
 use crate::output::records_out;
-use crate::Outcome;
 
 /// What one argument gave.
 pub enum Found {

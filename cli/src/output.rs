@@ -3,12 +3,12 @@
 use std::io::{self, Write};
 
 use iana_ports::{
-    records, write_services_io, Names, Protocol, Ranges, Record, ServicesOptions, Status,
-    RECORD_COUNT, REGISTRY_UPDATED,
+    Names, Protocol, RECORD_COUNT, REGISTRY_UPDATED, Ranges, Record, ServicesOptions, Status,
+    records, write_services_io,
 };
 
-use crate::cli::{Format, RangesArg, ServicesArgs};
 use crate::Outcome;
+use crate::cli::{Format, RangesArg, ServicesArgs};
 
 /// The width the default view keeps to.
 const WIDTH: usize = 80;

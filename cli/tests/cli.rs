@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use iana_ports::{search, Query};
+use iana_ports::{Query, search};
 
 #[path = "cli/info.rs"]
 mod info;
@@ -158,7 +158,9 @@ fn short_is_one_line_per_record() {
     assert_eq!(lines.len(), 3 + 2 + 1, "{text}");
     assert_eq!(
         lines[0].split_whitespace().collect::<Vec<_>>(),
-        ["https", "443", "tcp", "assigned", "http", "protocol", "over", "TLS/SSL"]
+        [
+            "https", "443", "tcp", "assigned", "http", "protocol", "over", "TLS/SSL"
+        ]
     );
     assert!(lines[5].starts_with("x11  6000-6063  tcp  assigned  X Window System"));
     assert_eq!(ok(&["-s", "443"]), ok(&["--short", "443"]));

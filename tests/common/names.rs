@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use iana_ports::{records, Record};
+use iana_ports::{Record, records};
 
 /// Lower-cased name -> its records in registry order, built once by one
 /// scan of every record (nothing of the crate's name table).

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use iana_ports::{records, Protocol, Status};
+use iana_ports::{Protocol, Status, records};
 
 /// One parsed line.
 #[derive(Debug)]

@@ -21,13 +21,13 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use iana_ports::{
-    by_name, by_port, port, records, service_name, Protocol, Record, Status, RECORD_COUNT,
-    REGISTRY_UPDATED,
-};
-use iana_ports::{ports, PortRange};
 #[cfg(feature = "metadata")]
 use iana_ports::{Person, Reference};
+use iana_ports::{PortRange, ports};
+use iana_ports::{
+    Protocol, RECORD_COUNT, REGISTRY_UPDATED, Record, Status, by_name, by_port, port, records,
+    service_name,
+};
 
 // ---------------------------------------------------------------------------
 // The independent model

@@ -12,8 +12,8 @@
 
 use std::collections::HashMap;
 
-use crate::model::fingerprint::{fingerprint, same_name};
 use crate::model::Registry;
+use crate::model::fingerprint::{fingerprint, same_name};
 
 #[derive(Default)]
 pub struct Tables {

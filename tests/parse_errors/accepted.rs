@@ -198,8 +198,7 @@ fn references_of_every_kind() {
 
 #[test]
 fn assignee_and_contacts() {
-    let body =
-        "  <record>\n    <assignee>\n      <xref type=\"person\" data=\"A\"/>\n    </assignee>\n\
+    let body = "  <record>\n    <assignee>\n      <xref type=\"person\" data=\"A\"/>\n    </assignee>\n\
          \x20   <xref type=\"person\" data=\"B\"/><xref type=\"person\" data=\"C\"/>\n  </record>\n\
          \x20 <people><person id=\"A\"/><person id=\"B\"/><person id=\"C\"/></people>\n";
     let r = ok(&registry(body));

@@ -17,7 +17,7 @@
 
 use std::collections::HashSet;
 
-use iana_ports::{by_name, by_port, Protocol, Record, Reference, REGISTRY_UPDATED};
+use iana_ports::{Protocol, REGISTRY_UPDATED, Record, Reference, by_name, by_port};
 
 pub const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

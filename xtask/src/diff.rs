@@ -21,9 +21,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 
+use crate::Result;
 use crate::model::{Person, Protocol, Record, Registry};
 use crate::validate::load;
-use crate::Result;
 
 mod report;
 #[cfg(test)]

@@ -19,10 +19,10 @@ use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 
+use crate::Result;
 use crate::diff::Diff;
 use crate::model::Registry;
 use crate::validate::parse_bytes;
-use crate::Result;
 
 /// Where IANA publishes the registry.
 pub const IANA_URL: &str =
@@ -64,7 +64,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
@@ -127,9 +127,10 @@ pub fn run(args: &[String]) -> Result<()> {
             None
         }
         Err(e) => {
-            return Err(
-                format!("the current registry does not parse ({e}); --force to replace it").into(),
+            return Err(format!(
+                "the current registry does not parse ({e}); --force to replace it"
             )
+            .into());
         }
     };
 

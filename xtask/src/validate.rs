@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{self, Status};
 use crate::Result;
+use crate::model::{self, Status};
 
 pub fn run(args: &[String]) -> Result<()> {
     let [path] = args else {

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use common::harness::{needs, run, test};
-use common::{read, shared, stdout, xtask, Reg, PROTOCOLS};
+use common::{PROTOCOLS, Reg, read, shared, stdout, xtask};
 
 const OLD: &str = "service-names-port-numbers.2025-08-15.xml";
 const NEW: &str = "service-names-port-numbers.xml";
@@ -137,9 +137,9 @@ fn expected(old: &Reg, new: &Reg) -> Expected {
         .collect();
     let changed = ok
         .iter()
-        .filter(|(k, &i)| {
+        .filter(|(k, i)| {
             nk.get(*k)
-                .is_some_and(|&j| old.records[i].rest != new.records[j].rest)
+                .is_some_and(|&j| old.records[**i].rest != new.records[j].rest)
         })
         .count();
     // Renames: a removed and an added record on the same ports and protocol

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::process::{Command, Stdio};
 
-use iana_ports::{write_services_io, Names, Protocol, Ranges, ServicesOptions};
+use iana_ports::{Names, Protocol, Ranges, ServicesOptions, write_services_io};
 
 use super::ok;
 
@@ -38,7 +38,9 @@ fn services_default() {
     let http = text.lines().find(|l| l.contains(" 80/tcp ")).unwrap();
     assert_eq!(
         http.split_whitespace().collect::<Vec<_>>(),
-        ["http", "80/tcp", "www", "www-http", "#", "World", "Wide", "Web", "HTTP"]
+        [
+            "http", "80/tcp", "www", "www-http", "#", "World", "Wide", "Web", "HTTP"
+        ]
     );
 }
 

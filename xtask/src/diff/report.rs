@@ -44,10 +44,7 @@ impl Diff<'_> {
             ),
             format!(
                 "people: {} added, {} removed, {} changed; footnotes changed: {}",
-                self.people.added,
-                self.people.removed,
-                self.people.changed,
-                self.footnotes_changed
+                self.people.added, self.people.removed, self.people.changed, self.footnotes_changed
             ),
         ]
     }
@@ -246,11 +243,7 @@ impl Diff<'_> {
 }
 
 fn code(md: bool, s: &str) -> String {
-    if md {
-        format!("`{s}`")
-    } else {
-        s.to_string()
-    }
+    if md { format!("`{s}`") } else { s.to_string() }
 }
 
 fn md_label(r: &Record) -> String {
