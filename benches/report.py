@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
-"""Turns criterion's estimates from `cargo bench --bench calls` (and, when
-run, `cargo bench --bench lookup`) into the ratios quoted in the README and
-the chart `benches/lookup.svg`.
+"""Turns criterion's estimates from `cargo bench --bench calls` into the
+ratios quoted in the README and the chart `benches/lookup.svg`.
 
 Usage: python3 benches/report.py [TARGET_DIR]   (default: $CARGO_TARGET_DIR or target)
 Prints Markdown tables of nanoseconds per query, the ratios the
@@ -94,44 +93,6 @@ if per_query("calls_service_name", "iana_ports") is not None:
         print("\ncalls/glibc group not run (no /etc/services?)")
     print()
 
-# The older table (`cargo bench --bench lookup`): every hit and miss, counted
-# with `.len()`, against an exact-case phf map and a direct index.
-rows = [
-    ("by_name, hits (mixed case)", "by_name_hits", ["iana_ports", "phf_exact_baseline", "hashmap"]),
-    ("by_name, misses", "by_name_misses", ["iana_ports", "phf_exact_baseline", "hashmap"]),
-    ("by_port, hits (ranges included)", "by_port_hits", ["iana_ports", "direct_index_baseline", "hashmap"]),
-    ("by_port, misses", "by_port_misses", ["iana_ports", "direct_index_baseline", "hashmap"]),
-]
-old_chart = []
-if per_query("by_name_hits", "iana_ports") is not None:
-    print("| query set (lookup bench) | iana-ports ns | baseline ns | HashMap ns | iana-ports / baseline |")
-    print("|---|---:|---:|---:|---:|")
-    for label, group, (ours, base, hm) in rows:
-        a, b, h = per_query(group, ours), per_query(group, base), per_query(group, hm)
-        if a is None:
-            continue
-        print(f"| {label} | {a:.1f} | {b:.1f} | {h:.1f} | {a / b:.2f}x |")
-        old_chart.append((label, [("iana-ports", a), (base.replace("_", " "), b), ("HashMap", h)]))
-    glibc = {
-        "getservbyname": per_query("glibc", "getservbyname"),
-        "iana_ports_by_name": per_query("glibc", "iana_ports_by_name"),
-        "getservbyport": per_query("glibc", "getservbyport"),
-        "iana_ports_by_port": per_query("glibc", "iana_ports_by_port"),
-    }
-    if glibc["getservbyname"]:
-        sn = glibc["getservbyname"] / glibc["iana_ports_by_name"]
-        sp = glibc["getservbyport"] / glibc["iana_ports_by_port"]
-        print()
-        print(f"getservbyname: {glibc['getservbyname']:.0f} ns/query, iana-ports by_name {glibc['iana_ports_by_name']:.1f} ns: {sn:.0f}x faster")
-        print(f"getservbyport: {glibc['getservbyport']:.0f} ns/query, iana-ports by_port {glibc['iana_ports_by_port']:.1f} ns: {sp:.0f}x faster")
-        old_chart.append(("/etc/services names (glibc)", [("iana-ports", glibc["iana_ports_by_name"]), ("getservbyname", glibc["getservbyname"])]))
-        old_chart.append(("/etc/services ports (glibc)", [("iana-ports", glibc["iana_ports_by_port"]), ("getservbyport", glibc["getservbyport"])]))
-    else:
-        print("\nglibc group not run (no /etc/services?)")
-# The chart shows the calls when they were run, else the older groups.
-bench = "calls" if chart else "lookup"
-chart = chart or old_chart
-
 # The chart: one row of bars per query set, log-scale nanoseconds.
 colors = {"iana-ports": "#2b6cb0"}
 other = ["#a0aec0", "#ed8936", "#c53030"]
@@ -150,7 +111,7 @@ def x(v):
 
 svg = [
     f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 90}" height="{height}" font-family="sans-serif" font-size="11">',
-    f'<text x="{left}" y="16" font-size="13">ns per lookup (log scale), one run of cargo bench --bench {bench}</text>',
+    f'<text x="{left}" y="16" font-size="13">ns per lookup (log scale), one run of cargo bench --bench calls</text>',
 ]
 decade = lo
 while decade <= hi:
