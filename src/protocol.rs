@@ -1,3 +1,6 @@
+//! `Protocol`: the four transport protocols of the registry, their
+//! spelling, parsing and the code the tables store.
+
 use core::fmt;
 use core::str::FromStr;
 
