@@ -20,6 +20,7 @@ use crate::{PortRange, Protocol, Status};
 /// assert_eq!(https.protocol(), Some(Protocol::Tcp));
 /// assert_eq!(https.ports().unwrap().start(), 443);
 /// assert_eq!(https.status(), Status::Assigned);
+/// #[cfg(feature = "metadata")] // the description is metadata
 /// assert_eq!(https.description(), "http protocol over TLS/SSL");
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
