@@ -10,10 +10,12 @@
 
 use std::fmt::Debug;
 use std::iter::FusedIterator;
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use iana_ports::{Protocol, Query, Record, Records, by_name, by_port, ports, records};
+
+mod common;
+use common::registry::{registry_path, shipped};
 
 /// The traits every iterator of the crate has.
 fn usual<I>(_: &I)
@@ -115,23 +117,12 @@ fn records_nth_count_last_agree_with_next() {
     }
 }
 
-/// The file the build read: `IANA_PORTS_REGISTRY` as seen when this test was
-/// compiled (cargo rebuilds it when the variable changes), else `registry.xml`.
-fn registry_path() -> Option<PathBuf> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    match option_env!("IANA_PORTS_REGISTRY") {
-        Some(p) if !p.is_empty() => Some(manifest.join(p)),
-        _ => None,
-    }
-}
-
 /// (name, protocol, description) of every `<record>` of the registry the
 /// build read, in document order, read with roxmltree (not with the crate).
 fn xml_records() -> &'static [(String, String, String)] {
     static RECORDS: OnceLock<Vec<(String, String, String)>> = OnceLock::new();
     RECORDS.get_or_init(|| {
-        let path = registry_path()
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("registry.xml"));
+        let path = registry_path();
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("{}: cannot read: {e}", path.display()));
         let doc = roxmltree::Document::parse(&text)
@@ -206,7 +197,7 @@ fn position(index: usize, name: &str, proto: &str, desc: &str) -> usize {
     let Some(&at) = found.first() else {
         panic!("{name}/{proto} {desc:?}: not in the registry");
     };
-    if registry_path().is_none() {
+    if shipped() {
         assert_eq!(at, index, "{name}/{proto}: position in registry.xml");
     }
     at

@@ -8,23 +8,11 @@
 #![cfg(feature = "metadata")]
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 
 use iana_ports::{Person, records};
 
-/// The file the build read: `IANA_PORTS_REGISTRY` as seen when this test was
-/// compiled, else `registry.xml`.
-fn registry_path() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    match option_env!("IANA_PORTS_REGISTRY") {
-        Some(p) if !p.is_empty() => manifest.join(p),
-        _ => manifest.join("registry.xml"),
-    }
-}
-
-fn shipped() -> bool {
-    matches!(option_env!("IANA_PORTS_REGISTRY"), None | Some(""))
-}
+mod common;
+use common::registry::{registry_path, shipped};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct XmlPerson {

@@ -5,9 +5,11 @@
 //! rules over the names read from the XML with `roxmltree`.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 use iana_ports::{ParseQueryError, Query, records, suggest};
+
+mod common;
+use common::registry::registry_path;
 
 /// Typos users make, and the registered name they meant.
 const TYPOS: &[(&str, &str)] = &[
@@ -152,11 +154,7 @@ fn any_input_is_fine() {
 /// Distinct names (first spelling) in registry order, from the XML the
 /// build read.
 fn xml_names() -> Vec<String> {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let path = match option_env!("IANA_PORTS_REGISTRY") {
-        Some(p) if !p.is_empty() => manifest.join(p),
-        _ => manifest.join("registry.xml"),
-    };
+    let path = registry_path();
     let text = std::fs::read_to_string(&path).unwrap();
     let doc = roxmltree::Document::parse_with_options(
         &text,

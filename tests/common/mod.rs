@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod names;
+pub mod registry;
 pub mod rng;
 pub mod services;
 pub mod shared;

@@ -21,6 +21,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+use common::registry::registry_path;
+
 #[cfg(feature = "metadata")]
 use iana_ports::{Person, Reference};
 use iana_ports::{PortRange, ports};
@@ -83,16 +85,6 @@ struct Expected {
     distinct_names: Vec<String>,
     /// `[protocol][port]` -> record indices, registry order.
     by_port: Vec<Vec<Vec<u32>>>,
-}
-
-/// The file the build read: `IANA_PORTS_REGISTRY` as seen when this test was
-/// compiled (cargo rebuilds it when the variable changes), else `registry.xml`.
-fn registry_path() -> PathBuf {
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    match option_env!("IANA_PORTS_REGISTRY") {
-        Some(p) if !p.is_empty() => manifest.join(p),
-        _ => manifest.join("registry.xml"),
-    }
 }
 
 fn expected() -> &'static Expected {
