@@ -111,11 +111,7 @@ pub fn same_name_tail(spelling: &[u8], name: &[u8], name_tail: (u64, u64)) -> bo
 /// (`<[u8]>::eq_ignore_ascii_case`), compared a word at a time.
 #[inline]
 pub fn same_name(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let ((ha, la), (hb, lb)) = (split(a), split(b));
-    ha.zip(hb).all(|(x, y)| lower8(le64(x)) == lower8(le64(y))) && tail(la) == tail(lb)
+    same_name_tail(a, b, tail(split(b).1))
 }
 
 #[cfg(test)]
