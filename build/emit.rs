@@ -102,14 +102,43 @@ pub struct Table {
     pub size_of: String,
 }
 
+/// How a generated file writes its tables of `u16` and wider. A `u8` table
+/// is a byte string either way (`[u8; N] = *b"..."`, its type unchanged).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wide {
+    /// `[T; N] = [1, 2, ...]`: indexable, and what `src/consts.rs` scans in
+    /// `const fn` at a consumer's compile time (the core tables).
+    Arrays,
+    /// `LeArray<T, BYTES> = LeArray::new(*b"...")`, the items'
+    /// little-endian bytes (`src/generated.rs` reads them): rustc reads a
+    /// byte string several times faster than as many numbers (the metadata
+    /// tables, about 140,000 numbers).
+    Bytes,
+}
+
 /// A generated file being written, and the tables in it so far.
 pub(crate) struct Emitter {
     pub(crate) out: String,
     pub(crate) tables: Vec<Table>,
+    wide: Wide,
     /// Type aliases declared (`StrIx`...) and the primitive each names.
     aliases: Vec<(String, &'static str)>,
-    /// Tables of an alias not declared yet, with their largest item.
-    pending: Vec<(usize, u64)>,
+    /// Tables of an alias not declared yet: the table, its largest item,
+    /// and (`Wide::Bytes`) its items and doc, to write when the alias says
+    /// how wide they are; `out` holds [`placeholder`] for them meanwhile.
+    pending: Vec<Pending>,
+}
+
+struct Pending {
+    table: usize,
+    widest: u64,
+    deferred: Option<(String, Vec<u64>)>,
+}
+
+/// What `out` holds for table `t` until its alias is declared: no
+/// generated text has control characters (strings are escaped).
+fn placeholder(t: usize) -> String {
+    format!("\u{1}{t}\u{1}\n")
 }
 
 /// Bytes and largest value of a primitive type name.
@@ -123,10 +152,11 @@ fn width(ty: &str) -> (usize, u64) {
 }
 
 impl Emitter {
-    pub(crate) fn new() -> Emitter {
+    pub(crate) fn new(wide: Wide) -> Emitter {
         Emitter {
             out: String::from(HEADER),
             tables: Vec::new(),
+            wide,
             aliases: Vec::new(),
             pending: Vec::new(),
         }
@@ -148,23 +178,28 @@ impl Emitter {
     }
 
     /// `pub(crate) type {name} = {ty};`, a primitive chosen by the build.
-    /// The tables written with it so far are checked against it here.
+    /// The tables written with it so far are checked against it here, and
+    /// those still to be written as bytes are written.
     pub(crate) fn alias(&mut self, doc: &str, name: &str, ty: &'static str) -> Result<(), String> {
         writeln!(self.out, "/// {doc}\npub(crate) type {name} = {ty};").unwrap();
         self.aliases.push((name.to_string(), ty));
         let (bytes, max) = width(ty);
         let mut too_wide = None;
-        let tables = &mut self.tables;
-        self.pending.retain(|&(t, widest)| {
-            let table = &mut tables[t];
+        let (tables, out) = (&mut self.tables, &mut self.out);
+        self.pending.retain_mut(|p| {
+            let table = &mut tables[p.table];
             if table.elem != name {
                 return true;
             }
-            if widest > max {
+            if p.widest > max {
                 too_wide = Some(format!(
-                    "{}: item {widest} does not fit {name} ({ty})",
-                    table.name
+                    "{}: item {} does not fit {name} ({ty})",
+                    table.name, p.widest
                 ));
+            }
+            if let Some((doc, items)) = p.deferred.take() {
+                let text = le_array(&doc, &table.name, name, bytes, &items);
+                *out = out.replacen(&placeholder(p.table), &text, 1);
             }
             table.elem = ty.to_string();
             table.bytes = table.len * bytes;
@@ -173,14 +208,15 @@ impl Emitter {
         too_wide.map_or(Ok(()), Err)
     }
 
-    /// `static {name}: [T; N]`: the declared type is the items' own.
+    /// `static {name}: [T; N]` (or its bytes): the declared type is the
+    /// items' own.
     pub(crate) fn array<T: Elem>(&mut self, doc: &str, name: &str, items: &[T]) {
-        self.write_array(doc, name, T::NAME, items);
+        self.write_array(doc, name, T::NAME, T::NAME, items);
     }
 
-    /// `static {name}: [{alias}; N]`, its items checked to fit the alias's
-    /// primitive when the alias is declared (before or after): the error
-    /// names the table, the item and the type.
+    /// `static {name}: [{alias}; N]` (or its bytes), its items checked to
+    /// fit the alias's primitive when the alias is declared (before or
+    /// after): the error names the table, the item and the type.
     pub(crate) fn array_as<T: Elem>(
         &mut self,
         doc: &str,
@@ -194,56 +230,65 @@ impl Emitter {
             .iter()
             .find(|(a, _)| a == alias)
             .map(|&(_, ty)| ty);
-        self.write_array(doc, name, alias, items);
         match declared {
-            Some(ty) if widest > width(ty).1 => {
-                Err(format!("{name}: item {widest} does not fit {alias} ({ty})"))
-            }
             Some(ty) => {
-                let t = self.tables.last_mut().expect("written above");
-                t.elem = ty.to_string();
-                t.bytes = t.len * width(ty).0;
-                Ok(())
-            }
-            None => {
-                self.pending.push((self.tables.len() - 1, widest));
-                Ok(())
-            }
-        }
-    }
-
-    /// Sixteen numbers a line. The numbers are written by hand: the build
-    /// script runs unoptimized, where `write!` per number cost more than
-    /// the rest of the emitting.
-    fn write_array<T: Elem>(&mut self, doc: &str, name: &str, ty: &str, items: &[T]) {
-        let out = &mut self.out;
-        writeln!(out, "/// {doc}").unwrap();
-        write!(out, "pub(crate) static {name}: [{ty}; {}] = [", items.len()).unwrap();
-        let mut text: Vec<u8> = Vec::with_capacity(items.len() * 7 + 8);
-        let mut digits = [0u8; 20];
-        let mut i = 0;
-        while i < items.len() {
-            text.extend_from_slice(if i % 16 == 0 { b"\n    " } else { b" " });
-            let (mut x, mut at): (u64, usize) = (items[i].into(), digits.len());
-            loop {
-                at -= 1;
-                digits[at] = b'0' + (x % 10) as u8;
-                x /= 10;
-                if x == 0 {
-                    break;
+                self.write_array(doc, name, alias, ty, items);
+                if widest > width(ty).1 {
+                    return Err(format!("{name}: item {widest} does not fit {alias} ({ty})"));
                 }
             }
-            text.extend_from_slice(&digits[at..]);
-            text.push(b',');
-            i += 1;
+            None => {
+                let deferred = (self.wide == Wide::Bytes).then(|| {
+                    let items = items.iter().map(|&v| v.into()).collect();
+                    (doc.to_string(), items)
+                });
+                let table = self.tables.len();
+                if deferred.is_some() {
+                    self.out.push_str(&placeholder(table));
+                    self.push_table(name, alias, items.len(), 0);
+                } else {
+                    self.write_array(doc, name, alias, alias, items);
+                }
+                self.pending.push(Pending {
+                    table,
+                    widest,
+                    deferred,
+                });
+            }
         }
-        out.push_str(std::str::from_utf8(&text).unwrap());
-        out.push_str("\n];\n");
+        Ok(())
+    }
+
+    /// Table `name` of `items`, declared of type `ty` (an alias, or
+    /// `prim` itself), whose primitive is `prim` (an alias not declared yet
+    /// writes arrays only: `Wide::Bytes` defers it).
+    fn write_array<T: Elem>(&mut self, doc: &str, name: &str, ty: &str, prim: &str, items: &[T]) {
+        let w = width(prim).0;
+        if ty == "u8" {
+            writeln!(self.out, "/// {doc}").unwrap();
+            write!(
+                self.out,
+                "pub(crate) static {name}: [u8; {}] = ",
+                items.len()
+            )
+            .unwrap();
+            byte_string(&mut self.out, items, 1);
+            self.out.push_str(";\n");
+        } else if self.wide == Wide::Bytes {
+            let items: Vec<u64> = items.iter().map(|&v| v.into()).collect();
+            self.out.push_str(&le_array(doc, name, ty, w, &items));
+        } else {
+            decimal_array(&mut self.out, doc, name, ty, items);
+        }
+        self.push_table(name, prim, items.len(), w);
+    }
+
+    fn push_table(&mut self, name: &str, elem: &str, len: usize, width: usize) {
         self.tables.push(Table {
             name: name.to_string(),
-            elem: ty.to_string(),
-            len: items.len(),
-            bytes: items.len() * width(ty).0,
+            elem: elem.to_string(),
+            len,
+            bytes: len * width,
             size_of: format!("core::mem::size_of_val(&{name})"),
         });
     }
@@ -311,8 +356,8 @@ impl Emitter {
     /// the compiler lays them out: `size_of_val` of each array, `len` of
     /// each blob, and the map's entries and displacements as counted here.
     pub(crate) fn byte_count(&mut self, doc: &str, name: &str) -> Result<(), String> {
-        if let Some(&(t, _)) = self.pending.first() {
-            let t = &self.tables[t];
+        if let Some(p) = self.pending.first() {
+            let t = &self.tables[p.table];
             return Err(format!(
                 "build/emit.rs: {}: type {} is never declared",
                 t.name, t.elem
@@ -328,4 +373,71 @@ impl Emitter {
     pub(crate) fn bytes(&self) -> usize {
         self.tables.iter().map(|t| t.bytes).sum()
     }
+}
+
+/// `[{ty}; N] = [...]`, sixteen numbers a line. The numbers are written by
+/// hand: the build script runs unoptimized, where `write!` per number cost
+/// more than the rest of the emitting.
+fn decimal_array<T: Elem>(out: &mut String, doc: &str, name: &str, ty: &str, items: &[T]) {
+    writeln!(out, "/// {doc}").unwrap();
+    write!(out, "pub(crate) static {name}: [{ty}; {}] = [", items.len()).unwrap();
+    let mut text: Vec<u8> = Vec::with_capacity(items.len() * 7 + 8);
+    let mut digits = [0u8; 20];
+    for (i, &item) in items.iter().enumerate() {
+        text.extend_from_slice(if i % 16 == 0 { b"\n    " } else { b" " });
+        let (mut x, mut at): (u64, usize) = (item.into(), digits.len());
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (x % 10) as u8;
+            x /= 10;
+            if x == 0 {
+                break;
+            }
+        }
+        text.extend_from_slice(&digits[at..]);
+        text.push(b',');
+    }
+    out.push_str(std::str::from_utf8(&text).unwrap());
+    out.push_str("\n];\n");
+}
+
+/// `static {name}: LeArray<{ty}, BYTES> = LeArray::new(*b"...");`, each
+/// item in `width` little-endian bytes.
+fn le_array<T: Elem>(doc: &str, name: &str, ty: &str, width: usize, items: &[T]) -> String {
+    let mut out = format!(
+        "/// {doc}\npub(crate) static {name}: LeArray<{ty}, {}> = LeArray::new(",
+        items.len() * width
+    );
+    byte_string(&mut out, items, width);
+    out.push_str(");\n");
+    out
+}
+
+/// `*b"..."`: each item's `width` low bytes, little-endian; printable
+/// ASCII as it is, the rest escaped (`\0` for zero, which most bytes of
+/// the wider tables are, unless a digit follows: it would look octal).
+fn byte_string<T: Elem>(out: &mut String, items: &[T], width: usize) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut text: Vec<u8> = Vec::with_capacity(items.len() * width * 3 + 4);
+    text.extend_from_slice(b"*b\"");
+    let mut after_nul = false;
+    for &item in items {
+        let x: u64 = item.into();
+        for &b in &x.to_le_bytes()[..width] {
+            match b {
+                0 => text.extend_from_slice(b"\\0"),
+                b'"' | b'\\' => text.extend_from_slice(&[b'\\', b]),
+                b' '..=b'~' if !(after_nul && b.is_ascii_digit()) => text.push(b),
+                _ => text.extend_from_slice(&[
+                    b'\\',
+                    b'x',
+                    HEX[usize::from(b >> 4)],
+                    HEX[usize::from(b & 15)],
+                ]),
+            }
+            after_nul = b == 0;
+        }
+    }
+    text.push(b'"');
+    out.push_str(std::str::from_utf8(&text).unwrap());
 }

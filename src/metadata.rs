@@ -18,7 +18,7 @@ impl Record {
     /// The record's row in the metadata tables.
     #[inline]
     fn meta(self) -> usize {
-        usize::from(t::REC_META[self.index()])
+        usize::from(t::REC_META.get(self.index()))
     }
 
     /// The description, `""` when the registry has none. `<br/>` becomes a
@@ -29,7 +29,7 @@ impl Record {
     /// assert_eq!(r.description(), "X Window System");
     /// ```
     pub fn description(self) -> &'static str {
-        t::meta_string(t::META_DESC[self.meta()])
+        t::meta_string(t::META_DESC.get(self.meta()))
     }
 
     /// The person or organisation in the record's `<assignee>`. IANA's CSV
@@ -40,7 +40,7 @@ impl Record {
     /// assert_eq!(smtp.assignee().unwrap().id(), "IESG");
     /// ```
     pub fn assignee(self) -> Option<Person> {
-        match t::META_ASSIGNEE[self.meta()] {
+        match t::META_ASSIGNEE.get(self.meta()) {
             0 => None,
             p => Some(Person::at(usize::from(p - 1))),
         }
@@ -54,11 +54,9 @@ impl Record {
     /// ```
     pub fn contacts(self) -> Contacts {
         let m = self.meta();
-        let range =
-            usize::from(t::META_CONTACT_BOUND[m])..usize::from(t::META_CONTACT_BOUND[m + 1]);
-        Contacts {
-            inner: t::CONTACTS[range].iter(),
-        }
+        let range = usize::from(t::META_CONTACT_BOUND.get(m))
+            ..usize::from(t::META_CONTACT_BOUND.get(m + 1));
+        Contacts { inner: range }
     }
 
     /// The registration date (`date` attribute), when recorded.
@@ -68,7 +66,7 @@ impl Record {
     /// assert_eq!(r.registered().unwrap().to_string(), "2022-11-22");
     /// ```
     pub fn registered(self) -> Option<Date> {
-        Date::unpack(t::META_DATE[self.meta()])
+        Date::unpack(t::META_DATE.get(self.meta()))
     }
 
     /// The last modification date (`updated` attribute), when recorded.
@@ -78,7 +76,7 @@ impl Record {
     /// assert_eq!(r.modified().unwrap().to_string(), "2022-12-15");
     /// ```
     pub fn modified(self) -> Option<Date> {
-        Date::unpack(t::META_UPDATED[self.meta()])
+        Date::unpack(t::META_UPDATED.get(self.meta()))
     }
 
     /// The references other than people: RFCs, URIs, drafts, text, footnotes.
@@ -91,7 +89,7 @@ impl Record {
     pub fn references(self) -> References {
         let m = self.meta();
         References {
-            inner: usize::from(t::META_REF_BOUND[m])..usize::from(t::META_REF_BOUND[m + 1]),
+            inner: usize::from(t::META_REF_BOUND.get(m))..usize::from(t::META_REF_BOUND.get(m + 1)),
         }
     }
 
@@ -104,10 +102,9 @@ impl Record {
     /// ```
     pub fn service_code(self) -> Option<u32> {
         let m = self.meta() as u16;
-        t::SC_META
-            .iter()
-            .position(|&x| x == m)
-            .map(|k| t::SC_VALUE[k])
+        (0..t::SC_META.len())
+            .find(|&k| t::SC_META.get(k) == m)
+            .map(|k| t::SC_VALUE.get(k))
     }
 
     /// Known unauthorized use of the port, as the registry reports it.
@@ -117,7 +114,7 @@ impl Record {
     /// assert_eq!(x11.unauthorized(), Some("Known Unauthorized Use on port 6003"));
     /// ```
     pub fn unauthorized(self) -> Option<&'static str> {
-        t::opt_meta_string(t::META_UNAUTHORIZED[self.meta()])
+        t::opt_meta_string(t::META_UNAUTHORIZED.get(self.meta()))
     }
 
     /// The assignment notes (DNS-SD TXT keys, aliases, history).
@@ -127,7 +124,7 @@ impl Record {
     /// assert!(ssh.note().unwrap().starts_with("Defined TXT keys"));
     /// ```
     pub fn note(self) -> Option<&'static str> {
-        t::opt_meta_string(t::META_NOTE[self.meta()])
+        t::opt_meta_string(t::META_NOTE.get(self.meta()))
     }
 }
 
@@ -161,7 +158,7 @@ impl Person {
     /// assert_eq!(p.id(), "Jon_Postel");
     /// ```
     pub fn id(self) -> &'static str {
-        t::meta_string(t::PERSON_ID[usize::from(self.ix)])
+        t::meta_string(t::PERSON_ID.get(usize::from(self.ix)))
     }
 
     /// The person's name, when the registry gives it.
@@ -172,7 +169,7 @@ impl Person {
     /// assert_eq!(p.org(), None);
     /// ```
     pub fn name(self) -> Option<&'static str> {
-        t::opt_meta_string(t::PERSON_NAME[usize::from(self.ix)])
+        t::opt_meta_string(t::PERSON_NAME.get(usize::from(self.ix)))
     }
 
     /// The organisation, when the registry gives it.
@@ -184,7 +181,7 @@ impl Person {
     /// assert_eq!(p.name(), None);
     /// ```
     pub fn org(self) -> Option<&'static str> {
-        t::opt_meta_string(t::PERSON_ORG[usize::from(self.ix)])
+        t::opt_meta_string(t::PERSON_ORG.get(usize::from(self.ix)))
     }
 
     /// The first address, as the registry writes it (`mailto:postel&isi.edu`:
@@ -206,10 +203,9 @@ impl Person {
     /// ```
     pub fn uris(self) -> Uris {
         let i = usize::from(self.ix);
-        let range = usize::from(t::PERSON_URI_BOUND[i])..usize::from(t::PERSON_URI_BOUND[i + 1]);
-        Uris {
-            inner: t::URIS[range].iter(),
-        }
+        let range =
+            usize::from(t::PERSON_URI_BOUND.get(i))..usize::from(t::PERSON_URI_BOUND.get(i + 1));
+        Uris { inner: range }
     }
 
     /// When the person's entry was last updated, when given.
@@ -220,7 +216,7 @@ impl Person {
     /// assert_eq!(p.updated().unwrap().to_string(), "2022-06-03");
     /// ```
     pub fn updated(self) -> Option<Date> {
-        Date::unpack(t::PERSON_UPDATED[usize::from(self.ix)])
+        Date::unpack(t::PERSON_UPDATED.get(usize::from(self.ix)))
     }
 }
 
@@ -283,8 +279,8 @@ pub enum Reference {
 
 impl Reference {
     pub(crate) fn at(i: usize) -> Reference {
-        let data = t::meta_string(t::REF_DATA[i]);
-        let text = t::opt_meta_string(t::REF_TEXT[i]);
+        let data = t::meta_string(t::REF_DATA.get(i));
+        let text = t::opt_meta_string(t::REF_TEXT.get(i));
         match t::REF_KIND[i] {
             crate::encoding::REF_RFC => Reference::Rfc {
                 number: parse_u32(data.get(3..).unwrap_or("")),
@@ -294,10 +290,9 @@ impl Reference {
             crate::encoding::REF_DRAFT => Reference::Draft { name: data, text },
             crate::encoding::REF_NOTE => Reference::Note {
                 anchor: data,
-                footnote: t::FOOTNOTE_ANCHOR
-                    .iter()
-                    .position(|&a| t::meta_string(a) == data)
-                    .map(|k| t::meta_string(t::FOOTNOTE_TEXT[k])),
+                footnote: (0..t::FOOTNOTE_ANCHOR.len())
+                    .find(|&k| t::meta_string(t::FOOTNOTE_ANCHOR.get(k)) == data)
+                    .map(|k| t::meta_string(t::FOOTNOTE_TEXT.get(k))),
             },
             _ => Reference::Text(text.unwrap_or("")),
         }
@@ -323,8 +318,8 @@ row_iter!(
     ///     r#"Contacts([Person { id: "Stephen_Gildea", name: Some("Stephen Gildea"), org: None, uris: Uris(["mailto:gildea&lcs.mit.edu"]) }])"#
     /// );
     /// ```
-    Contacts(core::slice::Iter<'static, u16>) -> Person,
-    |&i| Person::at(usize::from(i))
+    Contacts(Range<usize>) -> Person,
+    |k| Person::at(usize::from(t::CONTACTS.get(k)))
 );
 
 row_iter!(
@@ -334,8 +329,8 @@ row_iter!(
     /// let p = iana_ports::by_name("echo").next().unwrap().contacts().next().unwrap();
     /// assert_eq!(format!("{:?}", p.uris()), r#"Uris(["mailto:postel&isi.edu"])"#);
     /// ```
-    Uris(core::slice::Iter<'static, t::MetaStrIx>) -> &'static str,
-    |&i| t::meta_string(i)
+    Uris(Range<usize>) -> &'static str,
+    |k| t::meta_string(t::URIS.get(k))
 );
 
 row_iter!(

@@ -41,7 +41,7 @@
 //! Everything is emitted in input order or sorted order: two runs give the
 //! same bytes.
 
-use crate::model::emit::{Emitter, TableError, to_u16};
+use crate::model::emit::{Emitter, TableError, Wide, to_u16};
 use crate::model::encoding::pack_date;
 use crate::model::{Date, QuickMap, Registry};
 
@@ -64,7 +64,7 @@ pub fn generate(reg: &Registry, metadata: bool) -> Result<(String, Option<String
             format!("{n} records: the tables index records with u16 (at most 65,535)").into(),
         );
     }
-    let mut e = Emitter::new();
+    let mut e = Emitter::new(Wide::Arrays);
     let updated = reg.updated.ok_or("the registry has no <updated> date")?;
     e.constant(
         "The registry's `<updated>` date, packed.",
@@ -115,7 +115,7 @@ fn core_tables(e: &mut Emitter, reg: &Registry) -> Result<(), TableError> {
 }
 
 fn meta_tables(reg: &Registry) -> Result<String, TableError> {
-    let mut e = Emitter::new();
+    let mut e = Emitter::new(Wide::Bytes);
     let people = metadata::people(reg);
     let mut pool = Strings::with_capacity(2 * reg.records.len());
     metadata::metadata(&mut e, reg, &people, &mut pool)?;

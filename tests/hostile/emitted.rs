@@ -43,6 +43,7 @@ impl Tables {
         let mut types: HashMap<&str, &str> = HashMap::new();
         let mut lines = code.lines();
         let mut pending: Vec<(String, String, usize, Vec<u64>)> = Vec::new();
+        let mut byte_tables: Vec<(String, String, Vec<u8>)> = Vec::new();
         while let Some(line) = lines.next() {
             if let Some(rest) = line.strip_prefix("pub(crate) type ") {
                 let (name, ty) = rest.trim_end_matches(';').split_once(" = ").ok_or(line)?;
@@ -89,7 +90,27 @@ impl Tables {
                 }
             } else if let Some(rest) = line.strip_prefix("pub(crate) static ") {
                 let (name, rest) = rest.split_once(": ").ok_or(line)?;
-                if let Some(rest) = rest.strip_prefix('[') {
+                // `[u8; N] = *b"...";` or `LeArray<T, BYTES> =
+                // LeArray::new(*b"...");`: the items' little-endian bytes.
+                let u8_bytes = rest
+                    .strip_prefix("[u8; ")
+                    .and_then(|r| r.split_once("] = *b\""))
+                    .map(|(n, lit)| ("u8", n, lit.strip_suffix("\";")));
+                let le_bytes = rest
+                    .strip_prefix("LeArray<")
+                    .and_then(|r| r.split_once("> = LeArray::new(*b\""))
+                    .and_then(|(decl, lit)| {
+                        let (ty, n) = decl.split_once(", ")?;
+                        Some((ty, n, lit.strip_suffix("\");")))
+                    });
+                if let Some((ty, n, lit)) = u8_bytes.or(le_bytes) {
+                    let n: usize = n.parse().map_err(|e| format!("{line}: {e}"))?;
+                    let bytes = unbytes(lit.ok_or(line)?)?;
+                    if bytes.len() != n {
+                        return Err(format!("{name}: {} bytes, declared {n}", bytes.len()));
+                    }
+                    byte_tables.push((name.to_string(), ty.to_string(), bytes));
+                } else if let Some(rest) = rest.strip_prefix('[') {
                     let (ty, rest) = rest.split_once("; ").ok_or(line)?;
                     let (len, _) = rest.split_once(']').ok_or(line)?;
                     let len: usize = len.parse().map_err(|e| format!("{line}: {e}"))?;
@@ -117,6 +138,27 @@ impl Tables {
                         .insert(name.to_string(), unliteral(&lit[..lit.len() - 1])?);
                 }
             }
+        }
+        for (name, ty, bytes) in byte_tables {
+            let resolved = types.get(ty.as_str()).copied().unwrap_or(&ty);
+            let width = match resolved {
+                "u8" => 1,
+                "u16" => 2,
+                "u32" => 4,
+                "u64" => 8,
+                _ => return Err(format!("{name}: unknown type {ty}")),
+            };
+            if bytes.len() % width != 0 {
+                return Err(format!(
+                    "{name}: {} bytes of {ty} ({resolved})",
+                    bytes.len()
+                ));
+            }
+            let items = bytes
+                .chunks(width)
+                .map(|c| c.iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b)))
+                .collect();
+            t.arrays.insert(name, items);
         }
         for (name, ty, len, items) in pending {
             let resolved = types.get(ty.as_str()).copied().unwrap_or(&ty);
@@ -264,6 +306,34 @@ fn unliteral(lit: &str) -> Result<String, String> {
                 out.push(char::from_u32(v).ok_or("bad \\u")?);
             }
             other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
+/// The bytes of the inside of a byte string literal (`b"..."` less its
+/// quotes), as the emitter escapes them.
+fn unbytes(lit: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(lit.len());
+    let mut bytes = lit.bytes();
+    while let Some(b) = bytes.next() {
+        if b != b'\\' {
+            out.push(b);
+            continue;
+        }
+        match bytes.next().ok_or("bad escape")? {
+            b'0' => out.push(0),
+            b'x' => {
+                let hex = [
+                    bytes.next().ok_or("bad \\x")?,
+                    bytes.next().ok_or("bad \\x")?,
+                ];
+                let hex = std::str::from_utf8(&hex).map_err(|e| e.to_string())?;
+                out.push(u8::from_str_radix(hex, 16).map_err(|e| e.to_string())?);
+            }
+            b'\\' => out.push(b'\\'),
+            b'"' => out.push(b'"'),
+            other => return Err(format!("unexpected escape \\{}", char::from(other))),
         }
     }
     Ok(out)
