@@ -175,7 +175,21 @@ fn oracle(s: &str) -> Result<View, ParseQueryError> {
             .filter(|r| p.is_none_or(|p| r.protocol().is_none_or(|q| q == p)))
             .collect();
         let first = recs.first().ok_or(ParseQueryError::NotOnProtocol)?;
-        let first_port = recs.iter().find_map(|r| r.ports()).map(|r| r.start());
+        // The documented rule: the port `port()` gives on the protocol (or
+        // on that of the first record with ports), which is the first in
+        // registry order except where /etc/services prefers another
+        // (`http-alt` is 8080, not 591: tests/preferred.rs checks `port()`).
+        let on = |q: Protocol| iana_ports::port(t, q);
+        let first_port = match p {
+            Some(p) => on(p),
+            None => recs
+                .iter()
+                .find(|r| r.ports().is_some())
+                .and_then(|r| match r.protocol() {
+                    Some(q) => on(q),
+                    None => r.ports().map(|r| r.start()),
+                }),
+        };
         Ok((
             first.name(),
             first_port,
