@@ -92,7 +92,7 @@ impl<'a> ServiceAddr<'a> {
         if text.is_empty() {
             return Err(ParseAddrError::Empty);
         }
-        if text.trim().len() != text.len() {
+        if crate::query::has_outer_space(text) {
             return Err(ParseAddrError::Whitespace);
         }
         let (host, service) = match text.strip_prefix('[') {
@@ -115,15 +115,22 @@ impl<'a> ServiceAddr<'a> {
                 }
             }
             None => {
-                if text.contains(['[', ']']) {
+                // One pass: a bracket anywhere, and the colons: the last
+                // one ends the host; two or more are an IPv6 address
+                // without brackets (`::1:80`, `fe80::1`).
+                let (mut last_colon, mut colons) = (None, 0);
+                for (i, b) in text.bytes().enumerate() {
+                    match b {
+                        b'[' | b']' => return Err(ParseAddrError::Brackets),
+                        b':' => (last_colon, colons) = (Some(i), colons + 1),
+                        _ => {}
+                    }
+                }
+                let at = last_colon.ok_or(ParseAddrError::NoService)?;
+                if colons > 1 {
                     return Err(ParseAddrError::Brackets);
                 }
-                let (host, service) = text.rsplit_once(':').ok_or(ParseAddrError::NoService)?;
-                // An IPv6 address without brackets: `::1:80`, `fe80::1`.
-                if host.contains(':') {
-                    return Err(ParseAddrError::Brackets);
-                }
-                (host, service)
+                (&text[..at], &text[at + 1..])
             }
         };
         if service.is_empty() {

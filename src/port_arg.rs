@@ -1,7 +1,7 @@
 //! "Port or name" in one call, and queries with a default protocol.
 
 use crate::query::{self, ParseQueryError};
-use crate::{Protocol, Query};
+use crate::{Protocol, Query, Records, generated};
 
 /// The port that `text`, a port number or a service name, means for
 /// `protocol`: `"443"` and `"https"` (any case) are both 443 for
@@ -54,16 +54,19 @@ pub fn parse_port(text: &str, protocol: Protocol) -> Result<u16, ParseQueryError
     if query::is_range(text) {
         return Err(ParseQueryError::Range);
     }
-    let mut records = crate::by_name(text);
-    if records.len() == 0 {
+    let Some(id) = generated::name_id(text) else {
         return Err(ParseQueryError::UnknownName {
             suggestion: suggestion(text),
         });
+    };
+    // The name is looked up once: its key has its records.
+    match crate::ports::port_of(id, protocol) {
+        Some(port) => Ok(port),
+        None if Records::all(id.run()).any(|r| r.applies_to(protocol)) => {
+            Err(ParseQueryError::NoPort)
+        }
+        None => Err(ParseQueryError::NotOnProtocol),
     }
-    if !records.any(|r| r.applies_to(protocol)) {
-        return Err(ParseQueryError::NotOnProtocol);
-    }
-    crate::port(text, protocol).ok_or(ParseQueryError::NoPort)
 }
 
 /// The name to suggest for `text`, which is not registered: `NAME` for
@@ -107,7 +110,10 @@ impl Query {
             return Ok(q);
         }
         match (q.name(), q.port()) {
-            (Some(name), _) => query::name_query(name, Some(protocol)),
+            (Some(name), _) => match generated::name_id(name) {
+                Some(id) => query::name_query(id, Some(protocol)),
+                None => Err(ParseQueryError::unknown_name(name)),
+            },
             (None, Some(port)) => Ok(Query::of_port(port, Some(protocol))),
             (None, None) => Ok(q),
         }

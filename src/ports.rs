@@ -19,9 +19,14 @@ fn is_preferred(i: usize) -> bool {
 /// last port is not needed.
 #[inline]
 pub(crate) fn port(name: &str, protocol: Protocol) -> Option<u16> {
+    port_of(generated::name_id(name)?, protocol)
+}
+
+/// [`port`] of the name whose `NAME_MAP` key is `id`.
+#[inline]
+pub(crate) fn port_of(id: &generated::NameId, protocol: Protocol) -> Option<u16> {
     use crate::encoding::{HAS_PORT, PROTO_ANY, PROTO_MASK};
     let code = protocol.code();
-    let id = generated::name_id(name)?;
     // Only the few names with a record in `PREFERRED` read past the first
     // record that applies.
     let preferred = id.has_preferred();

@@ -59,12 +59,35 @@ impl Protocol {
     /// assert_eq!(Protocol::from_name("icmp"), None);
     /// ```
     pub const fn from_name(s: &str) -> Option<Protocol> {
+        // The text lowercased into one word, its length above: one
+        // comparison a protocol.
+        const fn key(b: &[u8]) -> u64 {
+            let mut k = (b.len() as u64) << 32;
+            let mut i = 0;
+            while i < b.len() {
+                k |= (b[i].to_ascii_lowercase() as u64) << (8 * i);
+                i += 1;
+            }
+            k
+        }
+        const KEYS: [u64; 4] = {
+            let mut keys = [0; 4];
+            let mut i = 0;
+            while i < keys.len() {
+                keys[i] = key(Protocol::ALL[i].as_str().as_bytes());
+                i += 1;
+            }
+            keys
+        };
         let b = s.as_bytes();
+        if b.len() < 3 || b.len() > 4 {
+            return None;
+        }
+        let k = key(b);
         let mut i = 0;
-        while i < Protocol::ALL.len() {
-            let p = Protocol::ALL[i];
-            if crate::eq_ignore_case(b, p.as_str().as_bytes()) {
-                return Some(p);
+        while i < KEYS.len() {
+            if KEYS[i] == k {
+                return Some(Protocol::ALL[i]);
             }
             i += 1;
         }

@@ -157,7 +157,10 @@ pub(crate) fn is_digits(s: &str) -> bool {
 
 /// Whether `s` starts or ends with white space (Unicode's, as `str::trim`).
 pub(crate) fn has_outer_space(s: &str) -> bool {
-    s.trim().len() != s.len()
+    // What `s.trim() != s` says, from the two end characters alone.
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_whitespace)
+        || chars.next_back().is_some_and(char::is_whitespace)
 }
 
 /// A port from ASCII digits (any number of them, leading zeros allowed).
@@ -174,8 +177,10 @@ pub(crate) fn parse_port(s: &str) -> Result<u16, ParseQueryError> {
 
 /// `DIGITS-DIGITS`: a port range as the registry writes it.
 pub(crate) fn is_range(s: &str) -> bool {
-    s.split_once('-')
-        .is_some_and(|(a, b)| is_digits(a) && is_digits(b))
+    // One pass from the front: a name (most start with a letter) is told
+    // at its first byte.
+    let lead = s.bytes().take_while(u8::is_ascii_digit).count();
+    lead > 0 && s.as_bytes().get(lead) == Some(&b'-') && is_digits(&s[lead + 1..])
 }
 
 fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
@@ -186,19 +191,23 @@ fn port_query(port: &str, protocol: Option<Protocol>) -> Result<Query, ParseQuer
     })
 }
 
-/// A name query: `name` is known to have records.
-pub(crate) fn name_query(name: &str, protocol: Option<Protocol>) -> Result<Query, ParseQueryError> {
-    let mut matching = crate::by_name(name).filter(|r| protocol.is_none_or(|p| r.applies_to(p)));
+/// A name query of the name whose `NAME_MAP` key is `id`: the name is
+/// looked up once.
+pub(crate) fn name_query(
+    id: &generated::NameId,
+    protocol: Option<Protocol>,
+) -> Result<Query, ParseQueryError> {
+    let mut matching = Records::all(id.run()).filter(|r| protocol.is_none_or(|p| r.applies_to(p)));
     let first = matching.next().ok_or(ParseQueryError::NotOnProtocol)?;
     // The port `port()` gives on the protocol; without one, on the protocol
     // of the first record with ports.
     let port = match protocol {
-        Some(p) => crate::port(name, p),
+        Some(p) => crate::ports::port_of(id, p),
         None => core::iter::once(first)
             .chain(matching)
             .find(|r| r.ports().is_some())
             .and_then(|r| match r.protocol() {
-                Some(p) => crate::port(name, p),
+                Some(p) => crate::ports::port_of(id, p),
                 None => r.ports().map(PortRange::start),
             }),
     };
@@ -227,9 +236,9 @@ impl FromStr for Query {
             return Err(ParseQueryError::Range);
         }
         let Some((head, tail)) = s.rsplit_once('/') else {
-            return match crate::by_name(s).len() {
-                0 => Err(ParseQueryError::unknown_name(s)),
-                _ => name_query(s, None),
+            return match generated::name_id(s) {
+                Some(id) => name_query(id, None),
+                None => Err(ParseQueryError::unknown_name(s)),
             };
         };
         if head.is_empty() {
@@ -242,15 +251,19 @@ impl FromStr for Query {
         if is_range(head) {
             return Err(ParseQueryError::Range);
         }
-        // A name may contain '/' (`EtherNet/IP-1`): the whole text first.
-        if crate::by_name(s).len() > 0 {
-            return name_query(s, None);
+        // A name may contain '/' (`EtherNet/IP-1`): the whole text first,
+        // unless it reads `NAME/PROTO` and no name ends in a protocol (none
+        // in IANA's registry), which saves a lookup.
+        let protocol = Protocol::from_name(tail);
+        if protocol.is_none() || generated::NAME_ENDS_IN_PROTOCOL {
+            if let Some(id) = generated::name_id(s) {
+                return name_query(id, None);
+            }
         }
-        let known = crate::by_name(head).len() > 0;
-        match (known, Protocol::from_name(tail)) {
-            (true, Some(protocol)) => name_query(head, Some(protocol)),
-            (true, None) => Err(ParseQueryError::UnknownProtocol),
-            (false, _) => Err(ParseQueryError::unknown_name(head)),
+        match (generated::name_id(head), protocol) {
+            (Some(id), Some(protocol)) => name_query(id, Some(protocol)),
+            (Some(_), None) => Err(ParseQueryError::UnknownProtocol),
+            (None, _) => Err(ParseQueryError::unknown_name(head)),
         }
     }
 }

@@ -2,8 +2,9 @@
 //! iana-ports: as a git dependency (so cargo caps its lints), in release
 //! mode (no overflow checks), from a copy of this package in a local git
 //! repository. The consumer looks names up and must get nothing, not a
-//! panic. Then two bad `IANA_PORTS_REGISTRY` values must fail the build
-//! with one clear message. Runs `cargo` offline in its own target
+//! panic. A registry with a name that reads `NAME/PROTO` must have it
+//! parse as the one name. Then two bad `IANA_PORTS_REGISTRY` values must
+//! fail the build with one clear message. Runs `cargo` offline in its own target
 //! directory (the first run builds the dependencies once).
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,15 @@ const NO_NAMES: &str = "\
   <updated>2026-08-17</updated>
   <record><protocol>tcp</protocol><number>0</number><description>Reserved</description></record>
   <record><protocol>udp</protocol><number>1-5</number><description>Unassigned</description></record>
+</registry>
+";
+
+/// `a/tcp` is a name here (on udp), and so is `a` (on tcp).
+const SLASHED: &str = "\
+<registry xmlns=\"http://www.iana.org/assignments\" id=\"service-names-port-numbers\">
+  <updated>2026-08-17</updated>
+  <record><name>a</name><protocol>tcp</protocol><number>10</number><description>A</description></record>
+  <record><name>a/tcp</name><protocol>udp</protocol><number>11</number><description>A, slashed</description></record>
 </registry>
 ";
 
@@ -30,6 +40,12 @@ fn main() {
     let on_0 = iana_ports::by_port(0, Protocol::Tcp).count();
     let port_query = "3/udp".parse::<Query>().is_ok();
     println!("names found: {found}; udp 3: {on_3}; tcp 0: {on_0}; 3/udp parses: {port_query}; records: {}", iana_ports::RECORD_COUNT);
+    for text in ["a/tcp", "A/TCP", "a/udp", "a"] {
+        match text.parse::<Query>() {
+            Ok(q) => println!("{text}: {:?} {:?} {:?}", q.name(), q.port(), q.protocol()),
+            Err(e) => println!("{text}: {e:?}"),
+        }
+    }
 }
 "#;
 
@@ -170,7 +186,32 @@ fn a_registry_without_names_gives_empty_lookups_in_a_release_git_dependency() {
     );
     assert_eq!(
         stdout.trim(),
-        "names found: 0; udp 3: 1; tcp 0: 1; 3/udp parses: true; records: 2"
+        "names found: 0; udp 3: 1; tcp 0: 1; 3/udp parses: true; records: 2\n\
+         a/tcp: UnknownName { suggestion: None }\n\
+         A/TCP: UnknownName { suggestion: None }\n\
+         a/udp: UnknownName { suggestion: None }\n\
+         a: UnknownName { suggestion: None }"
+    );
+
+    // The whole text is a name before it is `NAME/PROTO`.
+    let slashed = root.join("slashed.xml");
+    std::fs::write(&slashed, SLASHED).unwrap();
+    let out = build(&dir, &target, slashed.as_os_str());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let run = Command::new(target.join("release/consumer"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&run.stdout).trim(),
+        "names found: 3; udp 3: 0; tcp 0: 0; 3/udp parses: true; records: 2\n\
+         a/tcp: Some(\"a/tcp\") Some(11) None\n\
+         A/TCP: Some(\"a/tcp\") Some(11) None\n\
+         a/udp: NotOnProtocol\n\
+         a: Some(\"a\") Some(10) None"
     );
 
     // A newline would start a `cargo:` line of its own.

@@ -460,3 +460,37 @@ fn types_are_send_sync_static() {
     ok::<Records>();
     ok::<ParseQueryError>();
 }
+
+/// `Protocol::from_name` (and so `/PROTO` of a query) against
+/// `eq_ignore_ascii_case` with the four names, over every text of up to
+/// five symbols from the protocols' letters in both cases and a few
+/// strangers (a NUL, a multi-byte letter, an `x`); a range (`80-90`) and
+/// a range with a protocol stay errors.
+#[test]
+fn protocol_names_in_any_case_and_nothing_else() {
+    let symbols = [
+        "t", "c", "p", "u", "d", "s", "T", "C", "P", "U", "D", "S", "x", "\0", "é",
+    ];
+    let mut texts = vec![String::new()];
+    let mut all = Vec::new();
+    for _ in 0..5 {
+        texts = texts
+            .iter()
+            .flat_map(|t| symbols.iter().map(move |s| format!("{t}{s}")))
+            .collect();
+        all.extend(texts.iter().cloned());
+    }
+    let names = ["tcp", "udp", "sctp", "dccp"];
+    for text in &all {
+        let want = names
+            .iter()
+            .position(|n| n.eq_ignore_ascii_case(text))
+            .map(|i| Protocol::ALL[i]);
+        assert_eq!(Protocol::from_name(text), want, "{text:?}");
+        assert_eq!(text.parse::<Protocol>().ok(), want, "{text:?}");
+    }
+    assert!(all.len() > 200_000);
+    assert_eq!(err("80-90"), ParseQueryError::Range);
+    assert_eq!(err("80-90/tcp"), ParseQueryError::Range);
+    assert_eq!(parse("80/TCP").protocol(), Some(Protocol::Tcp));
+}

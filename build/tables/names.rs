@@ -7,7 +7,7 @@ use std::hash::Hasher;
 use super::{Runs, Strings};
 use crate::model::emit::{Emitter, TableError};
 use crate::model::fingerprint::fingerprint;
-use crate::model::{QuickMap, Registry};
+use crate::model::{Protocol, QuickMap, Registry};
 
 /// A key of the name map as the build knows it: it hashes as the runtime's
 /// query does (its fingerprint, as `u32`; `src/generated.rs`) and is
@@ -89,6 +89,17 @@ pub(crate) fn names<'a>(
             recs.push(i);
         }
     }
+    // `Query` reads `NAME/PROTO` as one name only when some name ends so.
+    let ends_in_protocol = groups.iter().any(|(n, _)| {
+        n.rsplit_once('/')
+            .is_some_and(|(_, tail)| Protocol::parse(tail).is_some())
+    });
+    e.constant(
+        "Whether a service name ends in `/` and a protocol (`tcp`, `udp`, `sctp`, `dccp`, any case): only then can `NAME/PROTO` text be one whole name.",
+        "NAME_ENDS_IN_PROTOCOL",
+        "bool",
+        ends_in_protocol,
+    );
     // The first seed under which no two names share a fingerprint.
     let (seed, keys) = (0u32..1000)
         .map(|seed| {
