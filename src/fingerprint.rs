@@ -87,10 +87,16 @@ pub fn fingerprint(seed: u32, name: &[u8]) -> u32 {
 #[inline]
 pub fn fingerprint_tail(seed: u32, name: &[u8]) -> (u32, (u64, u64)) {
     let mut h = u64::from(seed) ^ (name.len() as u64).wrapping_mul(MUL);
-    let (head, last) = split(name);
-    for w in head {
-        h = mix(h, lower8(le64(w)));
-    }
+    let last = if name.len() <= 16 {
+        // Nearly every name: no words before the last two, no loop.
+        name
+    } else {
+        let (head, last) = split(name);
+        for w in head {
+            h = mix(h, lower8(le64(w)));
+        }
+        last
+    };
     let (a, b) = tail(last);
     h = mix(mix(h, a), b);
     ((h ^ (h >> 32)) as u32, (a, b))
@@ -100,8 +106,13 @@ pub fn fingerprint_tail(seed: u32, name: &[u8]) -> (u32, (u64, u64)) {
 /// [`fingerprint_tail`] gave for `name`.
 #[inline]
 pub fn same_name_tail(spelling: &[u8], name: &[u8], name_tail: (u64, u64)) -> bool {
-    if spelling.len() != name.len() {
+    let n = spelling.len();
+    if n != name.len() {
         return false;
+    }
+    if n <= 16 {
+        // Nearly every name: no words before the last two, no loop.
+        return tail(spelling) == name_tail;
     }
     let ((hs, ls), (hn, _)) = (split(spelling), split(name));
     hs.zip(hn).all(|(x, y)| lower8(le64(x)) == lower8(le64(y))) && tail(ls) == name_tail
