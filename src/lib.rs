@@ -262,18 +262,3 @@ pub fn records() -> Records {
     };
     Records::all(0..COUNT)
 }
-
-/// ASCII case-insensitive equality, usable in `const fn`.
-pub(crate) const fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if !a[i].eq_ignore_ascii_case(&b[i]) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}

@@ -158,8 +158,8 @@ fn bucket(query: &str, r: Record) -> Option<usize> {
             return None;
         }
         any = true;
-        exact |= crate::eq_ignore_case(name, w);
-        prefix |= name.len() >= w.len() && crate::eq_ignore_case(&name[..w.len()], w);
+        exact |= name.eq_ignore_ascii_case(w);
+        prefix |= name.len() >= w.len() && name[..w.len()].eq_ignore_ascii_case(w);
         in_name |= name_has;
         whole &= find(name, w, true) || find(desc, w, true);
     }
@@ -189,7 +189,7 @@ fn find(hay: &[u8], needle: &[u8], whole: bool) -> bool {
     }
     (0..=hay.len() - needle.len()).any(|at| {
         let end = at + needle.len();
-        crate::eq_ignore_case(&hay[at..end], needle)
+        hay[at..end].eq_ignore_ascii_case(needle)
             && (!whole
                 || (!hay[..at].last().is_some_and(u8::is_ascii_alphanumeric)
                     && !hay.get(end).is_some_and(u8::is_ascii_alphanumeric)))
