@@ -38,6 +38,12 @@
 //! `SC_*`, shared by records that carry the same metadata (tcp/udp twins
 //! share one row), with their own string blob `META_STR`.
 //!
+//! Tables of `u8` are byte strings (`[u8; N] = *b"..."`). The core tables
+//! of wider items are arrays, which `src/consts.rs` scans in `const fn`; the
+//! metadata tables are their items' little-endian bytes (`LeArray`, read by
+//! `src/generated.rs`), which rustc compiles faster (`build/emit.rs`,
+//! `Wide`).
+//!
 //! Everything is emitted in input order or sorted order: two runs give the
 //! same bytes.
 
