@@ -13,8 +13,6 @@ mod output;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use crate::cli::{Cli, Command};
 
 /// What a command found, for the exit status.
